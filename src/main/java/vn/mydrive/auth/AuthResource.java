@@ -1,0 +1,112 @@
+package vn.mydrive.auth;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.mydrive.platform.security.CallerAttributes;
+import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.security.TokenPrincipal;
+import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.NotSignedInException;
+
+/** Accounts over JSON: register, sign in, sign out, and who am I. */
+@Path("auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    /** Body of register. */
+    public record RegisterRequest(String username, String password) {
+    }
+
+    /** Body of login; {@code takeOver} ends a live session of the account elsewhere. */
+    public record LoginRequest(String username, String password, Boolean takeOver) {
+    }
+
+    public record RegisterResponse(String message, String username) {
+    }
+
+    public record LoginResponse(String token, Instant expiresAt, String username, Set<String> roles) {
+    }
+
+    public record MeResponse(String username, Set<String> roles, Instant signedInAt) {
+    }
+
+    @Inject
+    AuthService auth;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Inject
+    SessionCookie cookie;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @POST
+    @Path("register")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(RegisterRequest body) {
+        RegisterRequest in = body == null ? new RegisterRequest(null, null) : body;
+        String username = auth.register(in.username(), in.password(), clientAddresses.of(request));
+        return Response.status(Response.Status.CREATED)
+                .entity(new RegisterResponse("User registered successfully", username))
+                .build();
+    }
+
+    @POST
+    @Path("login")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LoginResponse login(LoginRequest body) {
+        LoginRequest in = body == null ? new LoginRequest(null, null, false) : body;
+        SignIn signIn = auth.signIn(in.username(), in.password(), Boolean.TRUE.equals(in.takeOver()), clientAddresses.of(request));
+        return new LoginResponse(signIn.token(), signIn.expiresAt(), signIn.username(), new TreeSet<>(signIn.roles()));
+    }
+
+    @POST
+    @Path("logout")
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
+    public Response logout() {
+        TokenPrincipal caller = caller();
+        auth.signOut(caller.getName(), caller.getTokenID(), clientAddresses.of(request));
+        if ("cookie".equals(request.getAttribute(CallerAttributes.TOKEN_SOURCE))) {
+            cookie.clear(request, response);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
+    public MeResponse me() {
+        TokenPrincipal caller = caller();
+        return auth.currentSession(caller.getName(), caller.getTokenID())
+                .map(s -> new MeResponse(s.username(), new TreeSet<>(s.roles()), s.signedInAt()))
+                .orElseThrow(() -> new NotSignedInException("session_ended", "This session has ended."));
+    }
+
+    private TokenPrincipal caller() {
+        return (TokenPrincipal) request.getAttribute(CallerAttributes.TOKEN);
+    }
+
+}

@@ -1,0 +1,16 @@
+package vn.mydrive.auth;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The one live sign-in of an account. Only the token whose id is {@code tokenId} is accepted for it, which is
+ * what makes sign-out and take-over revoke the old token at once.
+ */
+record Session(String username, String tokenId, Set<String> roles, Instant signedInAt, Instant lastSeenAt,
+               Instant expiresAt, String clientAddress) {
+
+    String key() {
+        return Usernames.key(username);
+    }
+}

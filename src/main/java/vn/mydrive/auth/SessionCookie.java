@@ -1,0 +1,56 @@
+package vn.mydrive.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The browser's copy of its token: HttpOnly (scripts cannot read it), SameSite=Lax (other sites' forms and
+ * scripts do not send it; links into the app still work), Secure whenever the page came over HTTPS, and
+ * limited to the app's path.
+ */
+@ApplicationScoped
+public class SessionCookie {
+
+    @Inject
+    @ConfigProperty(name = "mydrive.session.cookie-name")
+    String name;
+
+    public void write(HttpServletRequest request, HttpServletResponse response, String token, Instant expiresAt) {
+        long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
+        response.addCookie(cookie(request, token, (int) Math.min(Integer.MAX_VALUE, maxAge)));
+    }
+
+    public void clear(HttpServletRequest request, HttpServletResponse response) {
+        response.addCookie(cookie(request, "", 0));
+    }
+
+    public Optional<String> read(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
+                return Optional.of(cookie.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Cookie cookie(HttpServletRequest request, String value, int maxAge) {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setMaxAge(maxAge);
+        cookie.setAttribute("SameSite", "Lax");
+        return cookie;
+    }
+}

@@ -1,0 +1,99 @@
+package vn.mydrive.auth;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import vn.mydrive.platform.store.DuplicateKeys;
+import vn.mydrive.platform.store.MongoStore;
+
+/**
+ * Live sessions in the {@code sessions} collection, one document per account (keyed like the account).
+ * Every change is a single-document compare-and-set on the token id, so two nodes racing to sign the same
+ * account in cannot both win.
+ */
+@ApplicationScoped
+class SessionStore {
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> sessions;
+
+    @PostConstruct
+    void open() {
+        sessions = store.collection("sessions");
+        // Real MongoDB drops expired sessions itself; the embedded store ignores TTL, so SessionSweeper does too.
+        sessions.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+    }
+
+    Optional<Session> find(String key) {
+        return Optional.ofNullable(sessions.find(eq("_id", key)).first()).map(SessionStore::toSession);
+    }
+
+    /** Starts a session where none is stored; false if another node stored one first. */
+    boolean insert(Session session) {
+        try {
+            sessions.insertOne(toDocument(session));
+            return true;
+        } catch (MongoWriteException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the session holding {@code previousTokenId}; false if it changed meanwhile. */
+    boolean replace(String previousTokenId, Session next) {
+        Document filter = new Document("_id", next.key()).append("tokenId", previousTokenId);
+        return sessions.replaceOne(filter, toDocument(next)).getMatchedCount() == 1;
+    }
+
+    /** Ends the session if it is still the one holding {@code tokenId}. */
+    boolean delete(String key, String tokenId) {
+        return sessions.deleteOne(new Document("_id", key).append("tokenId", tokenId)).getDeletedCount() == 1;
+    }
+
+    void touch(String key, String tokenId, Instant now) {
+        sessions.updateOne(new Document("_id", key).append("tokenId", tokenId), Updates.set("lastSeenAt", Date.from(now)));
+    }
+
+    /** Removes sessions that expired or went idle before {@code idleSince}. */
+    long sweep(Instant now, Instant idleSince) {
+        return sessions.deleteMany(lt("expiresAt", Date.from(now))).getDeletedCount()
+                + sessions.deleteMany(lt("lastSeenAt", Date.from(idleSince))).getDeletedCount();
+    }
+
+    private static Document toDocument(Session s) {
+        return new Document("_id", s.key())
+                .append("username", s.username())
+                .append("tokenId", s.tokenId())
+                .append("roles", List.copyOf(s.roles()))
+                .append("signedInAt", Date.from(s.signedInAt()))
+                .append("lastSeenAt", Date.from(s.lastSeenAt()))
+                .append("expiresAt", Date.from(s.expiresAt()))
+                .append("clientAddress", s.clientAddress());
+    }
+
+    private static Session toSession(Document d) {
+        return new Session(d.getString("username"), d.getString("tokenId"),
+                Set.copyOf(d.getList("roles", String.class, List.of())),
+                d.getDate("signedInAt").toInstant(), d.getDate("lastSeenAt").toInstant(),
+                d.getDate("expiresAt").toInstant(), d.getString("clientAddress"));
+    }
+}

@@ -1,0 +1,49 @@
+package vn.mydrive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.util.UUID;
+
+/** Creates and signs in test accounts through the public API. */
+public final class Accounts {
+
+    public static final String PASSWORD = "correct horse battery";
+
+    private final ApiClient api;
+
+    public Accounts(ApiClient api) {
+        this.api = api;
+    }
+
+    /** A username no other test uses. */
+    public static String uniqueName(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static String credentials(String username, String password) {
+        return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
+    }
+
+    public String register(String username) {
+        ApiClient.Reply reply = api.post("api/auth/register", credentials(username, PASSWORD));
+        assertEquals(201, reply.status(), reply::toString);
+        return username;
+    }
+
+    /** Signs in and returns the token. */
+    public String signIn(String username) {
+        ApiClient.Reply reply = api.post("api/auth/login", credentials(username, PASSWORD));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getString("token");
+    }
+
+    /** Registers a new account and signs it in; returns the token. */
+    public String newSignedInUser(String prefix) {
+        return signIn(register(uniqueName(prefix)));
+    }
+
+    public static String[] bearer(String token) {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+}

@@ -1,0 +1,101 @@
+package vn.mydrive.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the tests: real requests to the deployed app, replies with their JSON. */
+public final class ApiClient {
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private final URI base;
+
+    public ApiClient(URL deployment) {
+        this.base = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    public Reply get(String path, String... headers) {
+        return send("GET", path, BodyPublishers.noBody(), headers);
+    }
+
+    /** POSTs a JSON body (Content-Type application/json unless the headers say otherwise). */
+    public Reply post(String path, String json, String... headers) {
+        return send("POST", path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
+                withDefaultContentType(headers));
+    }
+
+    public Reply send(String method, String path, BodyPublisher body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(method, body);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String[] withDefaultContentType(String[] headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Content-Type")) {
+                return headers;
+            }
+        }
+        String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+        all[headers.length] = "Content-Type";
+        all[headers.length + 1] = "application/json";
+        return all;
+    }
+
+    /** One answer of the server. */
+    public record Reply(int status, HttpHeaders headers, String body) {
+
+        public JsonObject json() {
+            try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            } catch (RuntimeException e) {
+                throw new AssertionError("Not a JSON object (status " + status + "): " + body, e);
+            }
+        }
+
+        /** The stable error code of an error reply. */
+        public String error() {
+            return json().getString("error");
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
