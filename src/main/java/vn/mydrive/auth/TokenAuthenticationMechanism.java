@@ -42,7 +42,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         String header = request.getHeader("Authorization");
         boolean fromHeader = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
         String token = fromHeader ? header.substring(BEARER.length()).trim() : cookie.read(request).orElse(null);
-        if (token == null) {
+        if (token == null || token.isEmpty()) {
             return context.isProtected() ? sendToSignIn(request, response, context) : context.doNothing();
         }
         try {

@@ -1,0 +1,109 @@
+package vn.mydrive.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/** The sign-in page in a real browser: sign up, a failed and a good sign-in, sign out, and the way back. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SignInPageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void signUpSignInSignOut() {
+        String name = Accounts.uniqueName("page");
+        String password = "a long enough password";
+
+        // A protected page sends an anonymous visitor to sign in, remembering where they were going.
+        browser.open(deployment + "app/drive.xhtml");
+        browser.waitForUrl("login.xhtml?next=");
+
+        // Sign up: mismatched passwords are caught in the page, before anything is sent.
+        browser.visible(By.id("signIn:toSignUp")).click();
+        browser.type(By.id("signUp:newUsername"), name);
+        browser.type(By.id("signUp:newPassword"), password);
+        browser.type(By.id("signUp:confirmPassword"), password + "!");
+        browser.visible(By.id("signUp:submit")).click();
+        assertTrue(browser.visible(By.id("mismatch")).isDisplayed());
+        ApiClient.Reply noAccountYet = new ApiClient(deployment).post("api/auth/login",
+                Accounts.credentials(name, password), "X-Forwarded-For", "10.40.0.1");
+        assertEquals(401, noAccountYet.status(), "the mismatched sign-up must not have been sent");
+
+        browser.type(By.id("signUp:confirmPassword"), password);
+        browser.visible(By.id("signUp:submit")).click();
+        browser.waitForText(By.id("messages"), "Your account " + name + " is ready");
+
+        // A wrong password is refused with a message.
+        browser.type(By.id("signIn:username"), name);
+        browser.type(By.id("signIn:password"), "not my password");
+        browser.visible(By.id("signIn:submit")).click();
+        browser.waitForText(By.id("messages"), "Wrong username or password");
+
+        // The right one goes to the page the visitor asked for, which shows their name.
+        browser.type(By.id("signIn:password"), password);
+        browser.visible(By.id("signIn:submit")).click();
+        browser.waitForUrl("app/drive.xhtml");
+        assertEquals(name, browser.visible(By.id("currentUser")).getText());
+
+        // Sign out, then the protected page is closed again.
+        browser.visible(By.id("topbar:signOut")).click();
+        browser.visible(By.id("signedOutNote"));
+        browser.open(deployment + "app/drive.xhtml");
+        browser.waitForUrl("login.xhtml");
+        browser.visible(By.id("signIn:username"));
+    }
+
+    @Test
+    void theServerAlsoRefusesMismatchedPasswords() {
+        browser.open(deployment + "login.xhtml");
+        browser.visible(By.id("signIn:toSignUp")).click();
+        browser.type(By.id("signUp:newUsername"), Accounts.uniqueName("nojs"));
+        browser.type(By.id("signUp:newPassword"), "first password");
+        browser.type(By.id("signUp:confirmPassword"), "second password");
+        // Skip the page's own check, as a script-less or hostile client would.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("MyDrive.passwordsMatch = function () { return true; };");
+        browser.visible(By.id("signUp:submit")).click();
+
+        browser.waitForText(By.id("messages"), "The two passwords are not the same");
+    }
+
+    @Test
+    void thePageSpeaksVietnameseOnRequest() {
+        browser.open(deployment + "login.xhtml");
+        browser.visible(By.id("topbar:langVi")).click();
+
+        browser.waitForText(By.id("signIn"), "Đăng nhập");
+    }
+}
