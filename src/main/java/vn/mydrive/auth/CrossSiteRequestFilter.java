@@ -1,10 +1,8 @@
 package vn.mydrive.auth;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Set;
 import vn.mydrive.platform.security.CallerAttributes;
@@ -22,20 +20,18 @@ public class CrossSiteRequestFilter implements ContainerRequestFilter {
 
     private static final Set<String> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
 
-    @Context
-    HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         if (SAFE.contains(request.getMethod())
-                || !"cookie".equals(servletRequest.getAttribute(CallerAttributes.TOKEN_SOURCE))) {
+                || !"cookie".equals(request.getProperty(CallerAttributes.TOKEN_SOURCE))) {
             return;
         }
         String origin = request.getHeaderString("Origin");
         if (origin == null) {
             origin = request.getHeaderString("Referer");
         }
-        if (!SameOrigin.matches(origin, servletRequest.isSecure(), servletRequest.getHeader("Host"))) {
+        boolean secure = "https".equals(request.getUriInfo().getRequestUri().getScheme());
+        if (!SameOrigin.matches(origin, secure, request.getHeaderString("Host"))) {
             throw new ForbiddenException("cross_site_request",
                     "This request did not come from a MyDrive page and was refused.");
         }

@@ -43,7 +43,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         boolean fromHeader = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
         String token = fromHeader ? header.substring(BEARER.length()).trim() : cookie.read(request).orElse(null);
         if (token == null || token.isEmpty()) {
-            return context.isProtected() ? sendToSignIn(request, response, context) : context.doNothing();
+            return mustSignIn(request, context) ? sendToSignIn(request, response, context) : context.doNothing();
         }
         try {
             TokenPrincipal principal = authenticator.authenticate(token);
@@ -56,8 +56,14 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 // A dead cookie would be sent with every request from now on; drop it.
                 cookie.clear(request, response);
             }
-            return context.isProtected() ? sendToSignIn(request, response, context) : context.doNothing();
+            return mustSignIn(request, context) ? sendToSignIn(request, response, context) : context.doNothing();
         }
+    }
+
+    /** Only pages send people to sign in; the API and the WebSocket answer for themselves. */
+    private static boolean mustSignIn(HttpServletRequest request, HttpMessageContext context) {
+        String path = request.getServletPath();
+        return context.isProtected() && !path.startsWith("/api/") && !path.startsWith("/ws/");
     }
 
     private static boolean isStaticResource(HttpServletRequest request) {

@@ -22,11 +22,17 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
             .build();
     private final URI base;
 
+    /**
+     * A client of the deployment, over loopback whatever host name the server reported (Payara Micro reports
+     * the machine's address), so the server sees 127.0.0.1, the proxy the test configuration trusts.
+     */
     public ApiClient(URL deployment) {
-        this.base = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
     }
 
     public URI base() {

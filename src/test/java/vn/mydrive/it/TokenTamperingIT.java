@@ -54,7 +54,9 @@ class TokenTamperingIT {
     void garbageIsMalformed() {
         assertRefused("not-a-token", "token_malformed");
         assertRefused("a.b.c", "token_malformed");
-        assertRefused("x".repeat(10_000) + ".y.z", "token_malformed");
+        ApiClient.Reply huge = api.get("api/auth/me", bearer("x".repeat(10_000) + ".y.z"));
+        // WildFly reads it and refuses it; Payara's HTTP layer refuses a header that large itself (400).
+        assertTrue(huge.status() == 401 || huge.status() == 400 || huge.status() == 431, huge::toString);
         assertRefused("", "unauthenticated");
     }
 

@@ -1,10 +1,13 @@
 package vn.mydrive.platform.web;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,7 +19,18 @@ public class ClientAddresses {
 
     @Inject
     @ConfigProperty(name = "mydrive.http.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxyList;
+
+    private Set<String> trustedProxies = Set.of();
+
+    @PostConstruct
+    void parse() {
+        trustedProxies = trustedProxyList.stream()
+                .flatMap(list -> Arrays.stream(list.split(",")))
+                .map(String::trim)
+                .filter(address -> !address.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     /** The client address of a servlet request. */
     public String of(HttpServletRequest request) {
@@ -29,7 +43,7 @@ public class ClientAddresses {
      */
     public String resolve(String remoteAddress, String forwardedFor) {
         if (forwardedFor == null || forwardedFor.isBlank()
-                || trustedProxies.map(list -> !list.contains(remoteAddress)).orElse(true)) {
+                || !trustedProxies.contains(remoteAddress)) {
             return remoteAddress;
         }
         // The last hop before our proxy is the one the proxy saw; earlier entries are the client's own claims.

@@ -4,13 +4,11 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
@@ -57,9 +55,6 @@ public class RoleCheckFeature implements DynamicFeature {
 
         private final RoleRule rule;
 
-        @Context
-        private HttpServletRequest servletRequest;
-
         RoleCheckFilter(RoleRule rule) {
             this.rule = rule;
         }
@@ -68,7 +63,8 @@ public class RoleCheckFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             var security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
-                Object rejected = servletRequest.getAttribute(CallerAttributes.TOKEN_REJECTED);
+                // Request properties are the servlet request's attributes (JAX-RS spec), on every server.
+                Object rejected = request.getProperty(CallerAttributes.TOKEN_REJECTED);
                 if (rejected instanceof TokenRejectedException refused) {
                     throw new NotSignedInException(refused.reason().code(), refused.reason().message());
                 }
