@@ -7,8 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.mydrive.platform.security.TokenTransport;
 
 /**
  * The browser's copy of its token: HttpOnly (scripts cannot read it), SameSite=Lax (other sites' forms and
@@ -19,8 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SessionCookie {
 
     @Inject
-    @ConfigProperty(name = "mydrive.session.cookie-name")
-    String name;
+    TokenTransport transport;
 
     public void write(HttpServletRequest request, HttpServletResponse response, String token, Instant expiresAt) {
         long maxAge = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
@@ -31,21 +29,8 @@ public class SessionCookie {
         response.addCookie(cookie(request, "", 0));
     }
 
-    public Optional<String> read(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie cookie : cookies) {
-            if (name.equals(cookie.getName()) && !cookie.getValue().isEmpty()) {
-                return Optional.of(cookie.getValue());
-            }
-        }
-        return Optional.empty();
-    }
-
     private Cookie cookie(HttpServletRequest request, String value, int maxAge) {
-        Cookie cookie = new Cookie(name, value);
+        Cookie cookie = new Cookie(transport.cookieName(), value);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());

@@ -10,25 +10,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import vn.mydrive.platform.security.CallerAttributes;
+import vn.mydrive.platform.security.PresentedToken;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.security.TokenRejectedException;
+import vn.mydrive.platform.security.TokenTransport;
+import vn.mydrive.platform.web.SameOrigin;
 
 /**
  * The app's one authentication mechanism (Jakarta Security), for pages, API and WebSocket handshakes alike.
  * The token comes from {@code Authorization: Bearer} (API clients) or the session cookie (browsers). A valid
- * token makes its MicroProfile JWT the caller principal and its groups the caller's roles. Without one, a
- * protected page sends the visitor to sign in and back; everything else goes on anonymously and decides
- * for itself (the API answers 401 with the reason left here).
+ * token makes its MicroProfile JWT the caller principal and its groups the caller's roles. Without one:
+ * a protected page sends the visitor to sign in and back; a WebSocket handshake is refused with 401 (and
+ * with 403 when a cookie-carrying handshake comes from another site's page); the API goes on anonymously and
+ * answers 401 itself, with the reason left here.
  */
 @ApplicationScoped
 public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String SIGN_IN_PAGE = "/login.xhtml";
-    private static final String BEARER = "Bearer ";
 
     @Inject
     TokenAuthenticator authenticator;
+
+    @Inject
+    TokenTransport transport;
 
     @Inject
     SessionCookie cookie;
@@ -36,39 +43,46 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
-        if (isStaticResource(request)) {
+        String path = request.getServletPath();
+        if (path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/")) {
             return context.doNothing();
         }
-        String header = request.getHeader("Authorization");
-        boolean fromHeader = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        String token = fromHeader ? header.substring(BEARER.length()).trim() : cookie.read(request).orElse(null);
-        if (token == null || token.isEmpty()) {
-            return mustSignIn(request, context) ? sendToSignIn(request, response, context) : context.doNothing();
+        boolean handshake = path.startsWith("/ws/");
+        Optional<PresentedToken> presented = transport.find(request.getHeader("Authorization"), request.getHeader("Cookie"));
+        if (presented.isEmpty()) {
+            return handshake ? refuse(response, 401, context) : anonymous(request, response, context);
+        }
+        if (handshake && presented.get().fromCookie()
+                && !SameOrigin.matches(request.getHeader("Origin"), request.isSecure(), request.getHeader("Host"))) {
+            // Cross-site WebSocket hijacking: another site's page opening a socket with our cookie.
+            return refuse(response, 403, context);
         }
         try {
-            TokenPrincipal principal = authenticator.authenticate(token);
+            TokenPrincipal principal = authenticator.authenticate(presented.get().token());
             request.setAttribute(CallerAttributes.TOKEN, principal);
-            request.setAttribute(CallerAttributes.TOKEN_SOURCE, fromHeader ? "header" : "cookie");
+            request.setAttribute(CallerAttributes.TOKEN_SOURCE, presented.get().fromCookie() ? "cookie" : "header");
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
         } catch (TokenRejectedException e) {
             request.setAttribute(CallerAttributes.TOKEN_REJECTED, e);
-            if (!fromHeader) {
+            if (presented.get().fromCookie()) {
                 // A dead cookie would be sent with every request from now on; drop it.
                 cookie.clear(request, response);
             }
-            return mustSignIn(request, context) ? sendToSignIn(request, response, context) : context.doNothing();
+            return handshake ? refuse(response, 401, context) : anonymous(request, response, context);
         }
     }
 
-    /** Only pages send people to sign in; the API and the WebSocket answer for themselves. */
-    private static boolean mustSignIn(HttpServletRequest request, HttpMessageContext context) {
-        String path = request.getServletPath();
-        return context.isProtected() && !path.startsWith("/api/") && !path.startsWith("/ws/");
+    /** Pages behind sign-in send the visitor to sign in; everything else goes on without a caller. */
+    private static AuthenticationStatus anonymous(HttpServletRequest request, HttpServletResponse response,
+                                                  HttpMessageContext context) {
+        return context.isProtected() && !request.getServletPath().startsWith("/api/")
+                ? sendToSignIn(request, response, context)
+                : context.doNothing();
     }
 
-    private static boolean isStaticResource(HttpServletRequest request) {
-        String path = request.getServletPath();
-        return path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, HttpMessageContext context) {
+        response.setStatus(status);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Redirects to sign-in with the page to come back to; a Faces ajax request gets the redirect as XML. */

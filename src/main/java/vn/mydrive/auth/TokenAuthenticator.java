@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import vn.mydrive.platform.security.SessionTokens;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.security.TokenRejectedException;
 import vn.mydrive.platform.security.TokenRejectedException.Reason;
@@ -14,7 +15,7 @@ import vn.mydrive.platform.security.TokenVerifier;
  * a sign of life for that session.
  */
 @ApplicationScoped
-public class TokenAuthenticator {
+public class TokenAuthenticator implements SessionTokens {
 
     @Inject
     TokenVerifier verifier;
@@ -25,6 +26,7 @@ public class TokenAuthenticator {
     @Inject
     SessionPolicy policy;
 
+    @Override
     public TokenPrincipal authenticate(String token) throws TokenRejectedException {
         TokenPrincipal principal = verifier.verify(token);
         Instant now = Instant.now();

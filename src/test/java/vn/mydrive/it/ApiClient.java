@@ -39,6 +39,11 @@ public final class ApiClient {
         return base;
     }
 
+    /** The transfer socket's address on the same server. */
+    public URI transferSocket() {
+        return URI.create("ws" + base.toString().substring("http".length()) + "ws/transfer");
+    }
+
     public Reply get(String path, String... headers) {
         return send("GET", path, BodyPublishers.noBody(), headers);
     }
@@ -47,6 +52,22 @@ public final class ApiClient {
     public Reply post(String path, String json, String... headers) {
         return send("POST", path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
                 withDefaultContentType(headers));
+    }
+
+    /** GETs raw bytes (file content). */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Reply send(String method, String path, BodyPublisher body, String... headers) {

@@ -1,0 +1,148 @@
+package vn.mydrive.drive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
+import vn.mydrive.drive.DriveExceptions.NotOwnerException;
+import vn.mydrive.drive.store.ChunkStore;
+import vn.mydrive.drive.store.FileQuery;
+import vn.mydrive.drive.store.FileStore;
+import vn.mydrive.drive.store.Page;
+import vn.mydrive.drive.store.UsageStore;
+import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.events.Activity.Kind;
+
+/**
+ * The stored files as their viewers may see and change them: everyone signed in sees shared files, owners
+ * also see their private ones, and only owners rename, re-share or delete. A file someone may not see is
+ * answered exactly like one that does not exist.
+ */
+@ApplicationScoped
+public class FileService {
+
+    @Inject
+    FileStore files;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    UsageStore usage;
+
+    @Inject
+    DriveSettings settings;
+
+    @Inject
+    Event<Activity> activity;
+
+    public Page<StoredFile> list(FileQuery query) {
+        return files.list(query);
+    }
+
+    /** The file, if it exists and the viewer may see it. */
+    public StoredFile get(String viewer, String id) {
+        return files.find(parseId(id)).filter(f -> f.isVisibleTo(viewer)).orElseThrow(FileNotFoundException::new);
+    }
+
+    public StoredFile rename(String viewer, String id, String newName) {
+        StoredFile file = owned(viewer, id);
+        String name = FileNames.check(newName);
+        files.rename(file.id(), name);
+        return get(viewer, id);
+    }
+
+    public StoredFile setVisibility(String viewer, String id, Visibility visibility) {
+        StoredFile file = owned(viewer, id);
+        files.setVisibility(file.id(), visibility);
+        return get(viewer, id);
+    }
+
+    /** Deletes the file: it leaves the list first, then its chunks go and its bytes leave the owner's usage. */
+    public void delete(String viewer, String id, String clientAddress) {
+        StoredFile file = owned(viewer, id);
+        if (files.delete(file.id())) {
+            chunks.delete(file.id(), (int) file.chunkCount());
+            usage.release(file.owner().toLowerCase(Locale.ROOT), file.size());
+            activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));
+        }
+    }
+
+    /** Bytes the account's files and unfinished uploads take. */
+    public long usedBy(String username) {
+        return usage.used(username.toLowerCase(Locale.ROOT));
+    }
+
+    /** Segment size used to send this file: the configured size, in whole chunks of the file's chunk size. */
+    public int segmentSize(StoredFile file) {
+        return file.chunkSize() * Math.max(1, settings.segmentSize() / file.chunkSize());
+    }
+
+    public int segmentCount(StoredFile file) {
+        int segment = segmentSize(file);
+        return (int) ((file.size() + segment - 1) / segment);
+    }
+
+    /**
+     * Copies segment {@code index} of the file into {@code target} at {@code offset}.
+     *
+     * @return the number of bytes copied
+     */
+    public int readSegment(StoredFile file, int index, byte[] target, int offset) {
+        int chunksPerSegment = segmentSize(file) / file.chunkSize();
+        int copied = 0;
+        for (int n = index * chunksPerSegment, end = (int) Math.min(file.chunkCount(), (long) (index + 1) * chunksPerSegment);
+             n < end; n++) {
+            byte[] chunk = readChunk(file, n);
+            System.arraycopy(chunk, 0, target, offset + copied, chunk.length);
+            copied += chunk.length;
+        }
+        return copied;
+    }
+
+    /** Writes bytes {@code first} .. {@code last} (inclusive) of the file to {@code out}, a chunk at a time. */
+    public void copyRange(StoredFile file, long first, long last, OutputStream out) throws IOException {
+        int chunkSize = file.chunkSize();
+        for (int n = (int) (first / chunkSize); n <= last / chunkSize; n++) {
+            byte[] chunk = readChunk(file, n);
+            long chunkStart = (long) n * chunkSize;
+            int from = (int) Math.max(0, first - chunkStart);
+            int to = (int) Math.min(chunk.length, last - chunkStart + 1);
+            out.write(chunk, from, to - from);
+        }
+    }
+
+    /** Records that a download of the whole file began. */
+    public void downloaded(StoredFile file, String viewer, String clientAddress) {
+        activity.fire(Activity.of(Kind.DOWNLOAD, viewer, clientAddress, file.name()));
+    }
+
+    private byte[] readChunk(StoredFile file, int n) {
+        byte[] chunk = chunks.read(file.id(), n);
+        if (chunk == null) {
+            // The file was deleted while being read.
+            throw new FileNotFoundException();
+        }
+        return chunk;
+    }
+
+    private StoredFile owned(String viewer, String id) {
+        StoredFile file = get(viewer, id);
+        if (!file.isOwnedBy(viewer)) {
+            throw new NotOwnerException();
+        }
+        return file;
+    }
+
+    /** An id from a client; anything that is not one names no file. */
+    public static ObjectId parseId(String id) {
+        if (id == null || !ObjectId.isValid(id)) {
+            throw new FileNotFoundException();
+        }
+        return new ObjectId(id);
+    }
+}

@@ -1,0 +1,26 @@
+package vn.mydrive.drive.store;
+
+/**
+ * One page of the file list as a viewer asks for it.
+ *
+ * @param viewerKey   the viewer's account key: they see shared files and their own
+ * @param onlyMine    only the viewer's own files
+ * @param ownerKey    only this owner's files (may be null)
+ * @param nameFilter  only files whose name contains this, ignoring case and diacritics (may be null)
+ * @param sort        what to order by
+ * @param ascending   order direction
+ */
+public record FileQuery(String viewerKey, boolean onlyMine, String ownerKey, String nameFilter, Sort sort,
+                        boolean ascending, int offset, int limit) {
+
+    /** The orders the list offers. */
+    public enum Sort {
+        NAME("metadata.searchName"), OWNER("metadata.ownerKey"), SIZE("length"), UPLOAD_DATE("uploadDate");
+
+        final String field;
+
+        Sort(String field) {
+            this.field = field;
+        }
+    }
+}

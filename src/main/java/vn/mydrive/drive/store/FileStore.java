@@ -1,0 +1,128 @@
+package vn.mydrive.drive.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.FileNames;
+import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.Visibility;
+import vn.mydrive.platform.store.DuplicateKeys;
+import vn.mydrive.platform.store.MongoStore;
+
+/**
+ * Whole files as GridFS {@code fs.files} documents (_id, length, chunkSize, uploadDate, filename), with the
+ * drive's own fields under {@code metadata}, so standard GridFS tools can still read the bucket. A document
+ * is inserted only after all of a file's chunks are stored and verified, so listing never shows a partial
+ * file.
+ */
+@ApplicationScoped
+public class FileStore {
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> files;
+
+    @PostConstruct
+    void open() {
+        files = store.collection("fs.files");
+        // Used by MongoDB; the embedded store answers these queries by scanning.
+        files.createIndex(Indexes.ascending("filename", "uploadDate"));
+        files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
+    }
+
+    /** @return false if a file with this id already exists (the upload was completed before) */
+    public boolean insert(StoredFile file) {
+        try {
+            files.insertOne(new Document("_id", file.id())
+                    .append("length", file.size())
+                    .append("chunkSize", file.chunkSize())
+                    .append("uploadDate", Date.from(file.uploadDate()))
+                    .append("filename", file.name())
+                    .append("metadata", new Document("owner", file.owner())
+                            .append("ownerKey", file.owner().toLowerCase(Locale.ROOT))
+                            .append("visibility", file.visibility().wireName())
+                            .append("sha256", file.sha256())
+                            .append("contentType", file.contentType())
+                            .append("searchName", FileNames.searchable(file.name()))));
+            return true;
+        } catch (MongoWriteException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<StoredFile> find(ObjectId id) {
+        return Optional.ofNullable(files.find(eq("_id", id)).first()).map(FileStore::toFile);
+    }
+
+    public Page<StoredFile> list(FileQuery query) {
+        if (query.onlyMine() && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
+            return new Page<>(List.of(), 0);
+        }
+        Document filter = new Document();
+        String owner = query.onlyMine() ? query.viewerKey() : query.ownerKey();
+        if (owner != null) {
+            filter.append("metadata.ownerKey", owner);
+        }
+        if (!query.onlyMine()) {
+            filter.append("$or", List.of(new Document("metadata.visibility", Visibility.SHARED.wireName()),
+                    new Document("metadata.ownerKey", query.viewerKey())));
+        }
+        if (query.nameFilter() != null && !query.nameFilter().isBlank()) {
+            filter.append("metadata.searchName",
+                    new Document("$regex", Pattern.quote(FileNames.searchable(query.nameFilter().strip()))));
+        }
+        Bson order = query.ascending()
+                ? Sorts.ascending(query.sort().field, "_id")
+                : Sorts.descending(query.sort().field, "_id");
+        List<StoredFile> items = files.find(filter).sort(order).skip(query.offset()).limit(query.limit())
+                .batchSize(Math.max(1, query.limit()))
+                .map(FileStore::toFile).into(new ArrayList<>());
+        return new Page<>(items, files.countDocuments(filter));
+    }
+
+    public void rename(ObjectId id, String name) {
+        files.updateOne(eq("_id", id), Updates.combine(Updates.set("filename", name),
+                Updates.set("metadata.searchName", FileNames.searchable(name))));
+    }
+
+    public void setVisibility(ObjectId id, Visibility visibility) {
+        files.updateOne(eq("_id", id), Updates.set("metadata.visibility", visibility.wireName()));
+    }
+
+    /** @return false if it was already gone */
+    public boolean delete(ObjectId id) {
+        return files.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    public long count() {
+        return files.estimatedDocumentCount();
+    }
+
+    private static StoredFile toFile(Document d) {
+        Document meta = d.get("metadata", Document.class);
+        return new StoredFile(d.getObjectId("_id"), d.getString("filename"), meta.getString("owner"),
+                ((Number) d.get("length")).longValue(), d.getDate("uploadDate").toInstant(),
+                meta.getString("sha256"), meta.getString("contentType"),
+                Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue());
+    }
+}

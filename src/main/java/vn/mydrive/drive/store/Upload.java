@@ -1,0 +1,36 @@
+package vn.mydrive.drive.store;
+
+import java.time.Instant;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.Visibility;
+
+/**
+ * An unfinished upload: what file it will become and how its bytes are cut into segments. Its id is also the
+ * id of the file it becomes, so its segments are written straight into that file's chunks.
+ *
+ * @param resumeKey   identifies "the same file from the same owner" (name, size, last-modified, fingerprint)
+ * @param fingerprint CRC32C of the first segment, in hex: checked when that segment arrives
+ * @param sha256      the whole file's SHA-256 as the client declared it, or null
+ */
+public record Upload(ObjectId id, String resumeKey, String owner, String name, long size, String contentType,
+                     long lastModified, String fingerprint, String sha256, Visibility visibility, int chunkSize,
+                     int segmentSize, Instant createdAt) {
+
+    public int segmentCount() {
+        return (int) ((size + segmentSize - 1) / segmentSize);
+    }
+
+    /** The exact length segment {@code index} must have (only the last one may be short). */
+    public int segmentLength(int index) {
+        return (int) Math.min(segmentSize, size - (long) index * segmentSize);
+    }
+
+    /** The GridFS chunk number a segment's first byte goes into. */
+    public int firstChunk(int index) {
+        return index * (segmentSize / chunkSize);
+    }
+
+    public int chunkCount() {
+        return (int) ((size + chunkSize - 1) / chunkSize);
+    }
+}

@@ -1,0 +1,133 @@
+package vn.mydrive.drive.store;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.Visibility;
+import vn.mydrive.platform.store.DuplicateKeys;
+import vn.mydrive.platform.store.MongoStore;
+
+/**
+ * Unfinished uploads ({@code uploads}): one document each, holding which segments are stored. Marking a
+ * segment is one atomic update that adds it only if absent, so a repeated segment is counted once and the
+ * one update that brings the count to the total is the one that completes the file, on any node.
+ */
+@ApplicationScoped
+public class UploadStore {
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> uploads;
+
+    @PostConstruct
+    void open() {
+        uploads = store.collection("uploads");
+        uploads.createIndex(Indexes.ascending("resumeKey"), new IndexOptions().unique(true));
+    }
+
+    /** Stores a new upload; false if one with the same resume key exists (started meanwhile elsewhere). */
+    public boolean insert(Upload upload, Instant expiresAt) {
+        try {
+            uploads.insertOne(new Document("_id", upload.id())
+                    .append("resumeKey", upload.resumeKey())
+                    .append("owner", upload.owner())
+                    .append("ownerKey", upload.owner().toLowerCase(Locale.ROOT))
+                    .append("filename", upload.name())
+                    .append("size", upload.size())
+                    .append("contentType", upload.contentType())
+                    .append("lastModified", upload.lastModified())
+                    .append("fingerprint", upload.fingerprint())
+                    .append("sha256", upload.sha256())
+                    .append("visibility", upload.visibility().wireName())
+                    .append("chunkSize", upload.chunkSize())
+                    .append("segmentSize", upload.segmentSize())
+                    .append("createdAt", Date.from(upload.createdAt()))
+                    .append("expiresAt", Date.from(expiresAt))
+                    .append("received", List.of())
+                    .append("receivedCount", 0));
+            return true;
+        } catch (MongoWriteException e) {
+            if (DuplicateKeys.isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Upload> find(ObjectId id) {
+        return Optional.ofNullable(uploads.find(eq("_id", id)).projection(Projections.exclude("received")).first())
+                .map(UploadStore::toUpload);
+    }
+
+    public Optional<Upload> findByResumeKey(String resumeKey) {
+        return Optional.ofNullable(uploads.find(eq("resumeKey", resumeKey)).projection(Projections.exclude("received"))
+                .first()).map(UploadStore::toUpload);
+    }
+
+    /**
+     * Records that a segment is stored and pushes the expiry back.
+     *
+     * @return the number of stored segments after this one, or empty if it had been recorded before
+     */
+    public Optional<Integer> markReceived(ObjectId id, int index, Instant expiresAt) {
+        Document after = uploads.findOneAndUpdate(
+                new Document("_id", id).append("received", new Document("$ne", index)),
+                Updates.combine(Updates.push("received", index), Updates.inc("receivedCount", 1),
+                        Updates.set("expiresAt", Date.from(expiresAt))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include("receivedCount")));
+        return after == null ? Optional.empty() : Optional.of(after.getInteger("receivedCount"));
+    }
+
+    /** The indexes of the segments stored so far. */
+    public List<Integer> received(ObjectId id) {
+        Document d = uploads.find(eq("_id", id)).projection(Projections.include("received")).first();
+        return d == null ? List.of() : d.getList("received", Integer.class, List.of());
+    }
+
+    public void touch(ObjectId id, Instant expiresAt) {
+        uploads.updateOne(eq("_id", id), Updates.set("expiresAt", Date.from(expiresAt)));
+    }
+
+    /** @return false if it was already gone */
+    public boolean delete(ObjectId id) {
+        return uploads.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    public long countOpen(String ownerKey) {
+        return uploads.countDocuments(eq("ownerKey", ownerKey));
+    }
+
+    public List<Upload> expiredBefore(Instant now) {
+        return uploads.find(lt("expiresAt", Date.from(now))).projection(Projections.exclude("received"))
+                .map(UploadStore::toUpload).into(new ArrayList<>());
+    }
+
+    private static Upload toUpload(Document d) {
+        return new Upload(d.getObjectId("_id"), d.getString("resumeKey"), d.getString("owner"),
+                d.getString("filename"), ((Number) d.get("size")).longValue(), d.getString("contentType"),
+                ((Number) d.get("lastModified")).longValue(), d.getString("fingerprint"), d.getString("sha256"),
+                Visibility.parse(d.getString("visibility")), d.getInteger("chunkSize"), d.getInteger("segmentSize"),
+                d.getDate("createdAt").toInstant());
+    }
+}

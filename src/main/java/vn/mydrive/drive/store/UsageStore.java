@@ -1,0 +1,62 @@
+package vn.mydrive.drive.store;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import vn.mydrive.platform.store.DuplicateKeys;
+import vn.mydrive.platform.store.MongoStore;
+
+/**
+ * Bytes each account uses ({@code drive_usage}): its files plus its unfinished uploads, reserved in full when
+ * an upload starts. Reserving is one conditional increment, so two uploads started at once on two nodes
+ * cannot both squeeze under the quota.
+ */
+@ApplicationScoped
+public class UsageStore {
+
+    @Inject
+    MongoStore store;
+
+    private MongoCollection<Document> usage;
+
+    @PostConstruct
+    void open() {
+        usage = store.collection("drive_usage");
+    }
+
+    /** Reserves {@code bytes} if the account stays within {@code quota}; false otherwise. */
+    public boolean reserve(String ownerKey, long bytes, long quota) {
+        if (bytes > quota) {
+            return false;
+        }
+        if (bytes == 0) {
+            return true;
+        }
+        try {
+            usage.insertOne(new Document("_id", ownerKey).append("used", 0L));
+        } catch (MongoWriteException e) {
+            if (!DuplicateKeys.isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+        return usage.updateOne(new Document("_id", ownerKey).append("used", new Document("$lte", quota - bytes)),
+                Updates.inc("used", bytes)).getMatchedCount() == 1;
+    }
+
+    public void release(String ownerKey, long bytes) {
+        if (bytes > 0) {
+            usage.updateOne(eq("_id", ownerKey), Updates.inc("used", -bytes));
+        }
+    }
+
+    public long used(String ownerKey) {
+        Document d = usage.find(eq("_id", ownerKey)).first();
+        return d == null ? 0 : ((Number) d.get("used")).longValue();
+    }
+}

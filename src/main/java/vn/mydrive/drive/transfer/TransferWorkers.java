@@ -1,0 +1,107 @@
+package vn.mydrive.drive.transfer;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import vn.mydrive.drive.DriveSettings;
+
+/**
+ * Where transfer work runs: on the server's managed executor, never on the WebSocket I/O threads, which
+ * only read frames and hand them over. A node-wide allowance of segment bytes bounds the memory all
+ * transfers hold at once; a segment that does not fit is refused as "busy" (the client retries shortly), so
+ * one heavy client cannot queue up the whole heap and starve the others.
+ */
+@ApplicationScoped
+public class TransferWorkers {
+
+    private static final int KIB = 1024;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DriveSettings settings;
+
+    private Semaphore allowanceKib;
+
+    @PostConstruct
+    void init() {
+        allowanceKib = new Semaphore((int) Math.min(Integer.MAX_VALUE, settings.inFlightBytes() / KIB));
+    }
+
+    /** Takes {@code bytes} of the allowance, or returns false when the node is at its limit. */
+    boolean reserve(int bytes) {
+        return allowanceKib.tryAcquire(kib(bytes));
+    }
+
+    void release(int bytes) {
+        allowanceKib.release(kib(bytes));
+    }
+
+    /** Runs a task on the managed executor; false if the executor refused it. */
+    boolean submit(Runnable task) {
+        try {
+            executor.execute(task);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** An executor that runs one connection's control messages one after another, in arrival order. */
+    Executor strand() {
+        return new Strand(this);
+    }
+
+    private static int kib(int bytes) {
+        return Math.max(1, (bytes + KIB - 1) / KIB);
+    }
+
+    /** Serial execution on top of the shared managed executor. */
+    private static final class Strand implements Executor {
+        private final TransferWorkers workers;
+        private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+        private boolean running;
+
+        Strand(TransferWorkers workers) {
+            this.workers = workers;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            synchronized (this) {
+                tasks.add(task);
+                if (running) {
+                    return;
+                }
+                running = true;
+            }
+            if (!workers.submit(this::drain)) {
+                synchronized (this) {
+                    running = false;
+                    tasks.clear();
+                }
+                throw new RejectedExecutionException("The executor refused the task");
+            }
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        return;
+                    }
+                }
+                next.run();
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package vn.mydrive.drive.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.DriveExceptions.DriveException;
+import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
+import vn.mydrive.drive.DriveExceptions.ServerBusyException;
+import vn.mydrive.drive.DriveSettings;
+import vn.mydrive.drive.SegmentOutcome;
+import vn.mydrive.drive.UploadRequest;
+import vn.mydrive.drive.UploadService;
+import vn.mydrive.drive.UploadTicket;
+import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
+import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
+
+/** The upload half of the protocol: {@code upload} and {@code cancel} messages, and upload segment frames. */
+@ApplicationScoped
+class UploadMessages {
+
+    private static final Logger LOG = Logger.getLogger(UploadMessages.class.getName());
+
+    @Inject
+    UploadService uploads;
+
+    @Inject
+    TransferWorkers workers;
+
+    @Inject
+    DriveSettings settings;
+
+    /** {@code upload}: start or resume; answered with {@code upload-ready} or, for an empty file, {@code complete}. */
+    void start(TransferConnection connection, ControlMessage message) {
+        String ref = null;
+        try {
+            ref = message.ref();
+            UploadRequest request = new UploadRequest(message.requiredString("name"), message.requiredLong("size"),
+                    message.optionalLong("lastModified", 0), message.optionalString("contentType"),
+                    message.optionalString("fingerprint"), message.optionalString("sha256"),
+                    message.optionalString("visibility"));
+            UploadTicket ticket = uploads.start(connection.username(), request, connection.address());
+            if (ticket.completed() != null) {
+                connection.send(Replies.complete(ref, ticket.completed()));
+            } else {
+                connection.rememberUpload(ticket.upload().id(), ref);
+                connection.send(Replies.uploadReady(ref, ticket.upload(), ticket.received()));
+            }
+        } catch (DriveException e) {
+            connection.reject("upload", ref == null ? Json.createObjectBuilder() : Json.createObjectBuilder().add("ref", ref), e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Starting an upload failed", e);
+            connection.reject("upload", Json.createObjectBuilder(), new StoreUnavailableException());
+        }
+    }
+
+    /** {@code cancel}: ends the upload and removes its stored segments; answered with {@code cancelled}. */
+    void cancel(TransferConnection connection, ControlMessage message) {
+        String uploadId = null;
+        try {
+            uploadId = message.requiredString("uploadId");
+            if (!ObjectId.isValid(uploadId)) {
+                throw new FileNotFoundException();
+            }
+            uploads.cancel(connection.username(), new ObjectId(uploadId), connection.address());
+            connection.forgetUpload(new ObjectId(uploadId));
+            connection.send(Replies.cancelled(uploadId));
+        } catch (DriveException e) {
+            connection.reject("cancel", uploadId == null ? Json.createObjectBuilder()
+                    : Json.createObjectBuilder().add("uploadId", Replies.clip(uploadId)), e);
+        }
+    }
+
+    /**
+     * An upload segment frame, on the I/O thread: checked for shape and window here, stored on the executor,
+     * answered with {@code ack} (and {@code complete} after the last one) or an {@code error}.
+     */
+    void segment(TransferConnection connection, byte[] frame) {
+        SegmentFrame segment;
+        try {
+            segment = SegmentFrame.parseUpload(frame);
+        } catch (DriveException e) {
+            connection.reject("segment", Json.createObjectBuilder(), e);
+            return;
+        }
+        if (!connection.beginSegment(settings.window())) {
+            connection.reject("segment", target(segment), new WindowExceededException(settings.window()));
+            return;
+        }
+        if (!workers.reserve(frame.length)) {
+            connection.endSegment();
+            connection.reject("segment", target(segment), new ServerBusyException());
+            return;
+        }
+        boolean submitted = workers.submit(() -> {
+            try {
+                store(connection, segment, frame);
+            } finally {
+                workers.release(frame.length);
+                connection.endSegment();
+            }
+        });
+        if (!submitted) {
+            workers.release(frame.length);
+            connection.endSegment();
+            connection.reject("segment", target(segment), new ServerBusyException());
+        }
+    }
+
+    private void store(TransferConnection connection, SegmentFrame segment, byte[] frame) {
+        try {
+            SegmentOutcome outcome = uploads.storeSegment(connection.username(), segment.id(), segment.index(), frame,
+                    segment.payloadOffset(), segment.payloadLength(), segment.crc32c(), connection.address());
+            connection.send(Replies.ack(segment.id(), segment.index(), outcome.received()));
+            if (outcome.completed() != null) {
+                connection.send(Replies.complete(connection.forgetUpload(segment.id()), outcome.completed()));
+            }
+        } catch (DriveException e) {
+            if (!e.retryable() && !(e instanceof vn.mydrive.drive.DriveExceptions.InvalidSegmentException)) {
+                connection.forgetUpload(segment.id());
+            }
+            connection.reject("segment", target(segment), e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Storing segment " + segment.index() + " of " + segment.id() + " failed", e);
+            connection.reject("segment", target(segment), new StoreUnavailableException());
+        }
+    }
+
+    private static JsonObjectBuilder target(SegmentFrame segment) {
+        return Json.createObjectBuilder().add("uploadId", segment.id().toHexString()).add("index", segment.index());
+    }
+}

@@ -1,0 +1,209 @@
+package vn.mydrive.drive.web;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.Visibility;
+import vn.mydrive.drive.store.FileQuery;
+import vn.mydrive.drive.store.Page;
+import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.InvalidRequestException;
+
+/**
+ * The drive over plain HTTP: the file list, one file's details, rename / re-share / delete by its owner,
+ * and the file's bytes with {@code Range}, {@code ETag} and the real name, for browsers, curl and download
+ * managers. Bytes are streamed a chunk at a time from a managed executor thread.
+ */
+@Path("files")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class FileResource {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    /** Body of PATCH: either field may be left out. */
+    public record FilePatch(String name, String visibility) {
+    }
+
+    public record FileList(List<FileView> items, long total, int page, int size) {
+    }
+
+    @Inject
+    FileService files;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    public FileList list(@QueryParam("page") @DefaultValue("0") int page,
+                         @QueryParam("size") @DefaultValue("50") int size,
+                         @QueryParam("sort") @DefaultValue("uploadDate") String sort,
+                         @QueryParam("order") @DefaultValue("desc") String order,
+                         @QueryParam("name") String name,
+                         @QueryParam("owner") String owner,
+                         @QueryParam("mine") @DefaultValue("false") boolean mine) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
+            throw new InvalidRequestException("invalid_query", "page >= 0 and size 1.." + MAX_PAGE_SIZE + ", please.");
+        }
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new InvalidRequestException("invalid_query", "order is asc or desc.");
+        }
+        if ((name != null && name.length() > 255) || (owner != null && owner.length() > 64)) {
+            throw new InvalidRequestException("invalid_query", "The filters are too long.");
+        }
+        FileQuery query = new FileQuery(viewerKey(), mine, owner == null || owner.isBlank() ? null
+                : owner.strip().toLowerCase(Locale.ROOT), name, sortOf(sort), order.equals("asc"), page * size, size);
+        Page<StoredFile> result = files.list(query);
+        return new FileList(result.items().stream().map(f -> FileView.of(f, viewer())).toList(), result.total(),
+                page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    public FileView get(@PathParam("id") String id) {
+        return FileView.of(files.get(viewer(), id), viewer());
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FileView change(@PathParam("id") String id, FilePatch patch) {
+        if (patch == null || (patch.name() == null && patch.visibility() == null)) {
+            throw new InvalidRequestException("invalid_patch", "Send a new name, a visibility, or both.");
+        }
+        Visibility visibility = null;
+        if (patch.visibility() != null) {
+            visibility = Visibility.parse(patch.visibility());
+            if (visibility == null) {
+                throw new InvalidRequestException("invalid_patch", "visibility is shared or private.");
+            }
+        }
+        StoredFile file = files.get(viewer(), id);
+        if (patch.name() != null) {
+            file = files.rename(viewer(), id, patch.name());
+        }
+        if (visibility != null) {
+            file = files.setVisibility(viewer(), id, visibility);
+        }
+        return FileView.of(file, viewer());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        files.delete(viewer(), id, clientAddresses.of(request));
+        return Response.noContent().build();
+    }
+
+    @HEAD
+    @Path("{id}/content")
+    public Response head(@PathParam("id") String id, @Context HttpHeaders headers) {
+        return content(files.get(viewer(), id), headers, false).build();
+    }
+
+    @GET
+    @Path("{id}/content")
+    @Produces(MediaType.WILDCARD)
+    public void download(@PathParam("id") String id, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+        StoredFile file = files.get(viewer(), id);
+        Response.ResponseBuilder answer = content(file, headers, true);
+        String viewer = viewer();
+        String address = clientAddresses.of(request);
+        // Streaming a large file takes long: it runs on the managed executor, not on the request thread.
+        executor.execute(() -> {
+            Response built = answer.build();
+            if (built.getStatus() == 200) {
+                files.downloaded(file, viewer, address);
+            }
+            response.resume(built);
+        });
+    }
+
+    /** Status, headers and (when {@code withBody}) the streamed bytes for a content request. */
+    private Response.ResponseBuilder content(StoredFile file, HttpHeaders headers, boolean withBody) {
+        String etag = "\"" + file.sha256() + "\"";
+        if (etag.equals(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag);
+        }
+        String ifRange = headers.getHeaderString("If-Range");
+        Optional<ByteRange> range = ifRange == null || ifRange.equals(etag)
+                ? ByteRange.parse(headers.getHeaderString("Range"), file.size()) : Optional.empty();
+        if (range.isPresent() && !range.get().satisfiable()) {
+            return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
+                    .header("Content-Range", "bytes */" + file.size());
+        }
+        long first = range.map(ByteRange::first).orElse(0L);
+        long last = range.map(ByteRange::last).orElse(file.size() - 1);
+        Response.ResponseBuilder answer = Response.status(range.isPresent() ? 206 : 200)
+                .type(file.contentType())
+                .header(HttpHeaders.ETAG, etag)
+                .header("Accept-Ranges", "bytes")
+                .header(HttpHeaders.CONTENT_LENGTH, last - first + 1)
+                .header("Content-Disposition", ContentDisposition.attachment(file.name()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox");
+        if (range.isPresent()) {
+            answer.header("Content-Range", "bytes " + first + "-" + last + "/" + file.size());
+        }
+        if (withBody && file.size() > 0) {
+            StreamingOutput body = out -> files.copyRange(file, first, last, out);
+            answer.entity(body);
+        }
+        return answer;
+    }
+
+    private static FileQuery.Sort sortOf(String sort) {
+        return switch (sort) {
+            case "name" -> FileQuery.Sort.NAME;
+            case "owner" -> FileQuery.Sort.OWNER;
+            case "size" -> FileQuery.Sort.SIZE;
+            case "uploadDate" -> FileQuery.Sort.UPLOAD_DATE;
+            default -> throw new InvalidRequestException("invalid_query", "sort is name, owner, size or uploadDate.");
+        };
+    }
+
+    private String viewer() {
+        return security.getUserPrincipal().getName();
+    }
+
+    private String viewerKey() {
+        return viewer().toLowerCase(Locale.ROOT);
+    }
+}

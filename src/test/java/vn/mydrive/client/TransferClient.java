@@ -1,0 +1,676 @@
+package vn.mydrive.client;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.zip.CRC32C;
+
+/**
+ * A Java client of the MyDrive transfer protocol (docs/transfer-protocol.md), used by the tests and the
+ * benchmarks: uploads and downloads in segments over one WebSocket, a window of segments in flight, retries
+ * of retryable errors with backoff, resume, and SHA-256 checking of what the server says it stored.
+ */
+public final class TransferClient implements AutoCloseable {
+
+    public static final int HEADER_BYTES = 24;
+    private static final int MAX_ATTEMPTS = 6;
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final WebSocket socket;
+    private final JsonObject welcome;
+    private final List<Consumer<JsonObject>> textListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Consumer<ByteBuffer>> downloads = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+    private final CompletableFuture<int[]> closed = new CompletableFuture<>();
+    private final CompletableFuture<String> closedReason = new CompletableFuture<>();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "transfer-ping");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+
+    private TransferClient(WebSocket socket, JsonObject welcome) {
+        this.socket = socket;
+        this.welcome = welcome;
+    }
+
+    /**
+     * Opens the socket with {@code Authorization: Bearer token} and waits for the server's welcome.
+     *
+     * @param headers extra handshake headers (name, value, ...), e.g. an Origin
+     */
+    public static TransferClient connect(URI uri, String token, String... headers) {
+        Listener listener = new Listener();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        WebSocket socket = builder.buildAsync(uri, listener).join();
+        JsonObject welcome = listener.firstMessage.orTimeout(30, TimeUnit.SECONDS).join();
+        TransferClient client = new TransferClient(socket, welcome);
+        listener.client = client;
+        listener.replay();
+        if ("welcome".equals(welcome.getString("type", ""))) {
+            long heartbeat = welcome.getJsonNumber("heartbeatMs").longValue();
+            client.pinger.scheduleAtFixedRate(() -> client.sendText("{\"type\":\"ping\"}"), heartbeat, heartbeat,
+                    TimeUnit.MILLISECONDS);
+        }
+        return client;
+    }
+
+    public JsonObject welcome() {
+        return welcome;
+    }
+
+    public int segmentSize() {
+        return welcome.getInt("segmentSize");
+    }
+
+    public int window() {
+        return welcome.getInt("window");
+    }
+
+    // ---------------------------------------------------------------- raw protocol access (for tests)
+
+    public synchronized CompletableFuture<WebSocket> sendText(String text) {
+        lastSend = lastSend.exceptionally(e -> null).thenCompose(ws -> socket.sendText(text, true));
+        return lastSend;
+    }
+
+    public synchronized CompletableFuture<WebSocket> sendBinary(byte[] frame) {
+        lastSend = lastSend.exceptionally(e -> null).thenCompose(ws -> socket.sendBinary(ByteBuffer.wrap(frame), true));
+        return lastSend;
+    }
+
+    /** The next received message matching {@code filter} (messages are also kept for later calls). */
+    public JsonObject await(Predicate<JsonObject> filter, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<JsonObject> skipped = new ArrayList<>();
+        try {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                JsonObject next = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw new AssertionError("No matching message within " + timeout + "; saw " + skipped);
+                }
+                if (filter.test(next)) {
+                    return next;
+                }
+                skipped.add(next);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            // Messages the caller skipped stay available, in order, ahead of newer ones.
+            List<JsonObject> rest = new ArrayList<>(skipped);
+            inbox.drainTo(rest);
+            inbox.addAll(rest);
+        }
+    }
+
+    public JsonObject awaitType(String type) {
+        return await(m -> type.equals(m.getString("type", "")), REPLY_TIMEOUT);
+    }
+
+    /** Close code and reason once the server closed the socket. */
+    public int awaitCloseCode(Duration timeout) {
+        return closed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join()[0];
+    }
+
+    public String closeReason() {
+        return closedReason.getNow(null);
+    }
+
+    public boolean isOpen() {
+        return !closed.isDone();
+    }
+
+    /** Drops the connection without a goodbye, as a crashed browser or a cut cable would. */
+    public void abort() {
+        pinger.shutdownNow();
+        socket.abort();
+    }
+
+    @Override
+    public void close() {
+        pinger.shutdownNow();
+        if (!socket.isOutputClosed()) {
+            try {
+                sendText("{\"type\":\"bye\"}").get(5, TimeUnit.SECONDS);
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                socket.abort();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    /** How to upload; the defaults are what a normal client does. */
+    public record UploadOptions(boolean declareSha256, String visibility, List<Integer> order, int stopAfter,
+                                long lastModified, String contentType) {
+
+        public static UploadOptions defaults() {
+            return new UploadOptions(false, null, null, Integer.MAX_VALUE, 1_700_000_000_000L, null);
+        }
+
+        public UploadOptions withSha256() {
+            return new UploadOptions(true, visibility, order, stopAfter, lastModified, contentType);
+        }
+
+        public UploadOptions withVisibility(String v) {
+            return new UploadOptions(declareSha256, v, order, stopAfter, lastModified, contentType);
+        }
+
+        /** Sends exactly these segment indexes, in this order (repeats allowed), instead of all in order. */
+        public UploadOptions withOrder(List<Integer> segments) {
+            return new UploadOptions(declareSha256, visibility, segments, stopAfter, lastModified, contentType);
+        }
+
+        /** Stops after this many segments were acknowledged, leaving the upload unfinished. */
+        public UploadOptions stoppingAfter(int segments) {
+            return new UploadOptions(declareSha256, visibility, order, segments, lastModified, contentType);
+        }
+    }
+
+    /** The outcome of {@link #upload}: the stored file, or the unfinished upload and what was skipped. */
+    public record UploadResult(String uploadId, String fileId, String sha256, int segmentsSent, int segmentsSkipped,
+                               JsonObject completion) {
+
+        public boolean complete() {
+            return fileId != null;
+        }
+    }
+
+    /** Thrown when the server refuses an upload or a segment for good. */
+    public static final class TransferRefusedException extends RuntimeException {
+        private final JsonObject error;
+
+        TransferRefusedException(JsonObject error) {
+            super(error.toString());
+            this.error = error;
+        }
+
+        public String code() {
+            return error.getString("error");
+        }
+
+        public JsonObject error() {
+            return error;
+        }
+    }
+
+    public UploadResult upload(SegmentSource source, String name, UploadOptions options) {
+        int segmentSize = segmentSize();
+        long size = source.size();
+        int segmentCount = (int) ((size + segmentSize - 1) / segmentSize);
+        String ref = "u" + System.nanoTime();
+        String sha256 = options.declareSha256() ? sha256(source) : null;
+
+        JsonObjectBuilder request = Json.createObjectBuilder()
+                .add("type", "upload").add("ref", ref).add("name", name).add("size", size)
+                .add("lastModified", options.lastModified());
+        if (size > 0) {
+            request.add("fingerprint", fingerprint(source, segmentSize));
+        }
+        if (sha256 != null) {
+            request.add("sha256", sha256);
+        }
+        if (options.visibility() != null) {
+            request.add("visibility", options.visibility());
+        }
+        if (options.contentType() != null) {
+            request.add("contentType", options.contentType());
+        }
+        LinkedBlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+        Consumer<JsonObject> byRef = m -> {
+            if (ref.equals(m.getString("ref", null))) {
+                replies.add(m);
+            }
+        };
+        textListeners.add(byRef);
+        JsonObject ready;
+        try {
+            sendText(request.build().toString());
+            ready = poll(replies);
+        } finally {
+            textListeners.remove(byRef);
+        }
+        switch (ready.getString("type")) {
+            case "complete":
+                return new UploadResult(ready.getString("uploadId"), ready.getString("fileId"),
+                        ready.getString("sha256"), 0, 0, ready);
+            case "error":
+                throw new TransferRefusedException(ready);
+            default:
+                break;
+        }
+        String uploadId = ready.getString("uploadId");
+        BitSet have = new BitSet(segmentCount);
+        for (JsonArray range : ready.getJsonArray("have").getValuesAs(JsonArray.class)) {
+            have.set(range.getInt(0), range.getInt(1) + 1);
+        }
+        List<Integer> order = options.order() != null ? options.order() : missing(have, segmentCount);
+        return sendSegments(source, uploadId, segmentSize, order, have.cardinality(), options.stopAfter());
+    }
+
+    private UploadResult sendSegments(SegmentSource source, String uploadId, int segmentSize, List<Integer> order,
+                                      int skipped, int stopAfter) {
+        LinkedBlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
+        Consumer<JsonObject> byUpload = m -> {
+            if (uploadId.equals(m.getString("uploadId", null))) {
+                replies.add(m);
+            }
+        };
+        textListeners.add(byUpload);
+        try {
+            ArrayDeque<Integer> toSend = new ArrayDeque<>(order);
+            Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
+            byte[] id = HexFormat.of().parseHex(uploadId);
+            int inFlight = 0;
+            int acknowledged = 0;
+            int sent = 0;
+            JsonObject completion = null;
+            while (completion == null && (!toSend.isEmpty() || inFlight > 0)) {
+                while (!toSend.isEmpty() && inFlight < window() && acknowledged + inFlight < stopAfter) {
+                    int index = toSend.poll();
+                    sendBinary(frame(source, id, index, segmentSize));
+                    inFlight++;
+                    sent++;
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                JsonObject reply = poll(replies);
+                switch (reply.getString("type")) {
+                    case "ack" -> {
+                        inFlight--;
+                        acknowledged++;
+                    }
+                    case "complete" -> completion = reply;
+                    case "error" -> {
+                        if (!"segment".equals(reply.getString("request", ""))) {
+                            throw new TransferRefusedException(reply);
+                        }
+                        inFlight--;
+                        int index = reply.getInt("index");
+                        if (!reply.getBoolean("retry", false) || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                            throw new TransferRefusedException(reply);
+                        }
+                        sleep(50L << Math.min(attempts.get(index), 6));
+                        toSend.addFirst(index);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (completion == null && acknowledged >= stopAfter) {
+                return new UploadResult(uploadId, null, null, sent, skipped, null);
+            }
+            if (completion == null) {
+                // Everything sent; the completion may still be on its way.
+                completion = await(m -> uploadId.equals(m.getString("uploadId", null))
+                        && "complete".equals(m.getString("type", "")), REPLY_TIMEOUT);
+            }
+            return new UploadResult(uploadId, completion.getString("fileId"), completion.getString("sha256"), sent,
+                    skipped, completion);
+        } finally {
+            textListeners.remove(byUpload);
+        }
+    }
+
+    /** An upload frame for segment {@code index}, with its CRC32C. */
+    public static byte[] frame(SegmentSource source, byte[] uploadId, int index, int segmentSize) {
+        long offset = (long) index * segmentSize;
+        int length = (int) Math.max(0, Math.min(segmentSize, source.size() - offset));
+        byte[] frame = new byte[HEADER_BYTES + length];
+        source.read(offset, frame, HEADER_BYTES, length);
+        CRC32C crc = new CRC32C();
+        crc.update(frame, HEADER_BYTES, length);
+        ByteBuffer header = ByteBuffer.wrap(frame, 0, HEADER_BYTES);
+        header.put((byte) 1).put((byte) 1).put((byte) 1).put((byte) 0).put(uploadId).putInt(index).putInt((int) crc.getValue());
+        return frame;
+    }
+
+    public static String fingerprint(SegmentSource source, int segmentSize) {
+        int length = (int) Math.min(segmentSize, source.size());
+        byte[] first = new byte[length];
+        source.read(0, first, 0, length);
+        CRC32C crc = new CRC32C();
+        crc.update(first);
+        return String.format("%08x", crc.getValue());
+    }
+
+    private static List<Integer> missing(BitSet have, int segmentCount) {
+        List<Integer> missing = new ArrayList<>(segmentCount);
+        for (int i = have.nextClearBit(0); i < segmentCount; i = have.nextClearBit(i + 1)) {
+            missing.add(i);
+        }
+        return missing;
+    }
+
+    // ---------------------------------------------------------------- downloads
+
+    /** What a download delivered. */
+    public record Download(JsonObject info, String sha256) {
+    }
+
+    /** Downloads a file into {@code target} (created or overwritten) and checks its SHA-256. */
+    public Download download(String fileId, Path target) {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ)) {
+            JsonObject info = download(fileId, (position, bytes) -> {
+                try {
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes, position + bytes.position());
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.force(false);
+            MessageDigest sha = sha256Digest();
+            ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+            for (long position = 0; out.read(buffer, position) > 0; position += buffer.position(), buffer.clear()) {
+                buffer.flip();
+                sha.update(buffer);
+            }
+            return verified(info, HexFormat.of().formatHex(sha.digest()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Downloads a file into memory and checks its SHA-256. */
+    public byte[] downloadBytes(String fileId) {
+        byte[][] holder = new byte[1][];
+        JsonObject info = download(fileId, (position, bytes) -> bytes.get(holder[0], (int) position, bytes.remaining()),
+                size -> holder[0] = new byte[(int) (long) size]);
+        byte[] data = holder[0] == null ? new byte[0] : holder[0];
+        verified(info, HexFormat.of().formatHex(sha256Digest().digest(data)));
+        return data;
+    }
+
+    /** Where downloaded segments go. */
+    public interface SegmentSink {
+        void write(long position, ByteBuffer bytes);
+    }
+
+    public JsonObject download(String fileId, SegmentSink sink) {
+        return download(fileId, sink, size -> {
+        });
+    }
+
+    private JsonObject download(String fileId, SegmentSink sink, Consumer<Long> sized) {
+        String ref = "d" + System.nanoTime();
+        LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
+        Consumer<JsonObject> listener = m -> {
+            if (ref.equals(m.getString("ref", null)) || fileId.equals(m.getString("fileId", null))
+                    && "error".equals(m.getString("type", ""))) {
+                events.add(m);
+            }
+        };
+        textListeners.add(listener);
+        downloads.put(fileId, events::add);
+        try {
+            sendText(Json.createObjectBuilder().add("type", "download").add("ref", ref).add("fileId", fileId)
+                    .build().toString());
+            JsonObject info = (JsonObject) pollAny(events);
+            if (!"download-ready".equals(info.getString("type"))) {
+                throw new TransferRefusedException(info);
+            }
+            sized.accept(info.getJsonNumber("size").longValue());
+            int segmentCount = info.getInt("segmentCount");
+            long segmentSize = info.getInt("segmentSize");
+            ArrayDeque<Integer> toGet = new ArrayDeque<>();
+            for (int i = 0; i < segmentCount; i++) {
+                toGet.add(i);
+            }
+            Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
+            int inFlight = 0;
+            int received = 0;
+            while (received < segmentCount) {
+                while (!toGet.isEmpty() && inFlight < window()) {
+                    sendText("{\"type\":\"get\",\"fileId\":\"" + fileId + "\",\"index\":" + toGet.poll() + "}");
+                    inFlight++;
+                }
+                Object event = pollAny(events);
+                if (event instanceof ByteBuffer frame) {
+                    inFlight--;
+                    int index = frame.getInt(16);
+                    int crc = frame.getInt(20);
+                    ByteBuffer payload = frame.position(HEADER_BYTES).slice();
+                    CRC32C check = new CRC32C();
+                    check.update(payload.duplicate());
+                    if ((int) check.getValue() != crc) {
+                        retry(toGet, attempts, index, null);
+                        continue;
+                    }
+                    sink.write(index * segmentSize, payload);
+                    received++;
+                } else {
+                    JsonObject error = (JsonObject) event;
+                    inFlight--;
+                    retry(toGet, attempts, error.getInt("index", -1), error);
+                }
+            }
+            return info;
+        } finally {
+            textListeners.remove(listener);
+            downloads.remove(fileId);
+        }
+    }
+
+    private static void retry(ArrayDeque<Integer> toGet, Map<Integer, Integer> attempts, int index, JsonObject error) {
+        if ((error != null && !error.getBoolean("retry", false)) || index < 0
+                || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
+            throw error == null ? new IllegalStateException("Segment " + index + " kept arriving damaged")
+                    : new TransferRefusedException(error);
+        }
+        sleep(50L << Math.min(attempts.get(index), 6));
+        toGet.addFirst(index);
+    }
+
+    private static Download verified(JsonObject info, String sha256) {
+        if (!sha256.equals(info.getString("sha256"))) {
+            throw new IllegalStateException("Downloaded SHA-256 " + sha256 + " but the server stored " + info.getString("sha256"));
+        }
+        return new Download(info, sha256);
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static JsonObject poll(LinkedBlockingQueue<JsonObject> replies) {
+        return (JsonObject) pollAny(replies);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object pollAny(LinkedBlockingQueue<?> queue) {
+        try {
+            Object next = queue.poll(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            if (next == null) {
+                throw new IllegalStateException("No answer from the server within " + REPLY_TIMEOUT);
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(SegmentSource source) {
+        MessageDigest sha = sha256Digest();
+        byte[] buffer = new byte[1 << 20];
+        for (long position = 0; position < source.size(); position += buffer.length) {
+            int length = (int) Math.min(buffer.length, source.size() - position);
+            source.read(position, buffer, 0, length);
+            sha.update(buffer, 0, length);
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void received(JsonObject message) {
+        inbox.add(message);
+        textListeners.forEach(l -> l.accept(message));
+    }
+
+    private void receivedBinary(ByteBuffer frame) {
+        byte[] id = new byte[12];
+        frame.get(4, id);
+        Consumer<ByteBuffer> sink = downloads.get(HexFormat.of().formatHex(id));
+        if (sink != null) {
+            sink.accept(frame);
+        }
+    }
+
+    /** Collects whole messages from the socket's fragments. */
+    private static final class Listener implements WebSocket.Listener {
+        final CompletableFuture<JsonObject> firstMessage = new CompletableFuture<>();
+        volatile TransferClient client;
+        private final List<JsonObject> early = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private ByteBuffer binary = ByteBuffer.allocate(0);
+        private int[] closeBeforeClient;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                JsonObject message = Json.createReader(new StringReader(text.toString())).readObject();
+                text.setLength(0);
+                deliver(message);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            if (binary.remaining() < data.remaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()));
+                binary.flip();
+                bigger.put(binary);
+                binary = bigger;
+            }
+            binary.put(data);
+            if (last) {
+                binary.flip();
+                ByteBuffer frame = ByteBuffer.allocate(binary.remaining()).put(binary).flip();
+                binary.clear();
+                if (client != null) {
+                    client.receivedBinary(frame);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            synchronized (this) {
+                if (client == null) {
+                    closeBeforeClient = new int[] {statusCode};
+                    firstMessage.complete(Json.createObjectBuilder().add("type", "closed").add("code", statusCode)
+                            .add("reason", reason).build());
+                    early.add(null);
+                    earlyReason = reason;
+                    return null;
+                }
+            }
+            client.closedReason.complete(reason);
+            client.closed.complete(new int[] {statusCode});
+            return null;
+        }
+
+        private String earlyReason;
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            synchronized (this) {
+                if (client == null) {
+                    firstMessage.completeExceptionally(error);
+                    return;
+                }
+            }
+            client.closedReason.complete(String.valueOf(error));
+            client.closed.complete(new int[] {1006});
+        }
+
+        private synchronized void deliver(JsonObject message) {
+            if (!firstMessage.isDone()) {
+                firstMessage.complete(message);
+                return;
+            }
+            if (client == null) {
+                early.add(message);
+            } else {
+                client.received(message);
+            }
+        }
+
+        /** Hands the client what arrived between the welcome and the client's creation. */
+        synchronized void replay() {
+            for (JsonObject message : early) {
+                if (message != null) {
+                    client.received(message);
+                }
+            }
+            early.clear();
+            if (closeBeforeClient != null) {
+                client.closedReason.complete(earlyReason);
+                client.closed.complete(closeBeforeClient);
+            }
+        }
+    }
+}
