@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
@@ -56,11 +57,18 @@ public class FileResource {
     public record FileList(List<FileView> items, long total, int page, int size) {
     }
 
+    /** Bytes the caller's files and unfinished uploads take, and the most they may. */
+    public record Usage(long used, long quota) {
+    }
+
     @Inject
     FileService files;
 
     @Inject
     ClientAddresses clientAddresses;
+
+    @Inject
+    DriveSettings settings;
 
     @Resource
     ManagedExecutorService executor;
@@ -93,6 +101,12 @@ public class FileResource {
         Page<StoredFile> result = files.list(query);
         return new FileList(result.items().stream().map(f -> FileView.of(f, viewer())).toList(), result.total(),
                 page, size);
+    }
+
+    @GET
+    @Path("usage")
+    public Usage usage() {
+        return new Usage(files.usedBy(viewer()), settings.quotaPerUser());
     }
 
     @GET
