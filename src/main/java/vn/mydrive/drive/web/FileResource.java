@@ -80,13 +80,16 @@ public class FileResource {
     HttpServletRequest request;
 
     @GET
-    public FileList list(@QueryParam("page") @DefaultValue("0") int page,
-                         @QueryParam("size") @DefaultValue("50") int size,
+    public FileList list(@QueryParam("page") @DefaultValue("0") String pageParam,
+                         @QueryParam("size") @DefaultValue("50") String sizeParam,
                          @QueryParam("sort") @DefaultValue("uploadDate") String sort,
                          @QueryParam("order") @DefaultValue("desc") String order,
                          @QueryParam("name") String name,
                          @QueryParam("owner") String owner,
                          @QueryParam("mine") @DefaultValue("false") boolean mine) {
+        // Parsed here rather than by JAX-RS, which answers an unparseable number with 404.
+        int page = number(pageParam);
+        int size = number(sizeParam);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
             throw new InvalidRequestException("invalid_query", "page >= 0 and size 1.." + MAX_PAGE_SIZE + ", please.");
         }
@@ -201,6 +204,14 @@ public class FileResource {
             answer.entity(body);
         }
         return answer;
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("invalid_query", "page and size are whole numbers.");
+        }
     }
 
     private static FileQuery.Sort sortOf(String sort) {
