@@ -23,9 +23,6 @@ public class CurrentUser {
     AuthService auth;
 
     @Inject
-    SessionPolicy policy;
-
-    @Inject
     SessionCookie cookie;
 
     @Inject
@@ -42,11 +39,6 @@ public class CurrentUser {
 
     public boolean isAdmin() {
         return FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN);
-    }
-
-    /** How often the page tells the server it is still open (milliseconds). */
-    public long getHeartbeatMillis() {
-        return policy.heartbeatInterval().toMillis();
     }
 
     public void signOut() throws IOException {

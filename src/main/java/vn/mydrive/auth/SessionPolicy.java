@@ -38,9 +38,4 @@ public class SessionPolicy {
     Instant idleCutoff(Instant now) {
         return now.minus(idleTimeout);
     }
-
-    /** How often an open page reports that it is still there: well inside the idle timeout. */
-    public Duration heartbeatInterval() {
-        return idleTimeout.dividedBy(3);
-    }
 }

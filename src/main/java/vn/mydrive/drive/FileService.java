@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Locale;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
@@ -41,7 +42,16 @@ public class FileService {
     Event<Activity> activity;
 
     public Page<StoredFile> list(FileQuery query) {
-        return files.list(query);
+        return new Page<>(files.find(query), files.count(query));
+    }
+
+    /** One page of the list, without counting the whole list (the table asks for the count separately). */
+    public List<StoredFile> page(FileQuery query) {
+        return files.find(query);
+    }
+
+    public long count(FileQuery query) {
+        return files.count(query);
     }
 
     /** The file, if it exists and the viewer may see it. */

@@ -86,6 +86,21 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
+    /** Saves a screenshot, the page's HTML and its console log under target/it, to see why a test failed. */
+    public void saveEvidence(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("mydrive.it.dir", "target/it"), "evidence"));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
+            StringBuilder console = new StringBuilder();
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> console.append(entry).append('\n'));
+            Files.writeString(dir.resolve(name + ".console.txt"), console);
+        } catch (IOException | RuntimeException e) {
+            // Evidence is best effort; the test's own failure is what matters.
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -74,9 +74,30 @@ public class FileStore {
         return Optional.ofNullable(files.find(eq("_id", id)).first()).map(FileStore::toFile);
     }
 
-    public Page<StoredFile> list(FileQuery query) {
+    /** One page of the files the query selects. */
+    public List<StoredFile> find(FileQuery query) {
+        Document filter = filter(query);
+        if (filter == null) {
+            return List.of();
+        }
+        Bson order = query.ascending()
+                ? Sorts.ascending(query.sort().field, "_id")
+                : Sorts.descending(query.sort().field, "_id");
+        return files.find(filter).sort(order).skip(query.offset()).limit(query.limit())
+                .batchSize(Math.max(1, query.limit()))
+                .map(FileStore::toFile).into(new ArrayList<>());
+    }
+
+    /** How many files the query selects, all pages together. */
+    public long count(FileQuery query) {
+        Document filter = filter(query);
+        return filter == null ? 0 : files.countDocuments(filter);
+    }
+
+    /** The filter for a query, or null when it can select nothing. */
+    private static Document filter(FileQuery query) {
         if (query.onlyMine() && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
-            return new Page<>(List.of(), 0);
+            return null;
         }
         Document filter = new Document();
         String owner = query.onlyMine() ? query.viewerKey() : query.ownerKey();
@@ -91,13 +112,7 @@ public class FileStore {
             filter.append("metadata.searchName",
                     new Document("$regex", Pattern.quote(FileNames.searchable(query.nameFilter().strip()))));
         }
-        Bson order = query.ascending()
-                ? Sorts.ascending(query.sort().field, "_id")
-                : Sorts.descending(query.sort().field, "_id");
-        List<StoredFile> items = files.find(filter).sort(order).skip(query.offset()).limit(query.limit())
-                .batchSize(Math.max(1, query.limit()))
-                .map(FileStore::toFile).into(new ArrayList<>());
-        return new Page<>(items, files.countDocuments(filter));
+        return filter;
     }
 
     public void rename(ObjectId id, String name) {

@@ -1,0 +1,160 @@
+package vn.mydrive.drive.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import vn.mydrive.drive.DriveSettings;
+import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.Visibility;
+import vn.mydrive.platform.faces.Messages;
+import vn.mydrive.platform.web.ApiException;
+import vn.mydrive.platform.web.ClientAddresses;
+
+/**
+ * The drive page: the shared file list (all files, or the viewer's own), and the owner's actions on a file.
+ * Transfers themselves run in the browser over the transfer socket (uploader.js, downloader.js).
+ */
+@Named
+@ViewScoped
+public class DrivePage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Dates are shown in Vietnam's time, where the users are. */
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+    private static final String[] CLIENT_KEYS = {"cancel", "left", "queued", "done", "failed", "cancelled", "busy",
+        "allDone", "someFailed", "uploaded", "retrying", "damaged"};
+    private static final String[] ERROR_CODES = {"not_found", "not_owner", "invalid_name", "invalid_upload",
+        "file_too_large", "quota_exceeded", "too_many_uploads", "bad_segment", "segment_checksum",
+        "fingerprint_mismatch", "checksum_mismatch", "server_busy", "store_unavailable", "window_exceeded",
+        "malformed_message", "unknown_type", "bad_frame"};
+
+    @Inject
+    transient FileService files;
+
+    @Inject
+    transient DriveSettings settings;
+
+    @Inject
+    transient ClientAddresses clientAddresses;
+
+    private FileTableModel model;
+    private boolean onlyMine;
+    private String renamingId;
+    private String newName;
+
+    @PostConstruct
+    void init() {
+        model = new FileTableModel(files, viewer());
+    }
+
+    public FileTableModel getModel() {
+        return model;
+    }
+
+    public boolean isOnlyMine() {
+        return onlyMine;
+    }
+
+    public void setOnlyMine(boolean onlyMine) {
+        this.onlyMine = onlyMine;
+        model.setOnlyMine(onlyMine);
+    }
+
+    public void startRename(FileRow row) {
+        renamingId = row.getId();
+        newName = row.getName();
+    }
+
+    public void rename() {
+        try {
+            files.rename(viewer(), renamingId, newName);
+            renamingId = null;
+        } catch (ApiException e) {
+            Messages.error(e);
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    public void toggleVisibility(FileRow row) {
+        try {
+            files.setVisibility(viewer(), row.getId(), row.isShared() ? Visibility.PRIVATE : Visibility.SHARED);
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void delete(FileRow row) {
+        try {
+            files.delete(viewer(), row.getId(),
+                    clientAddresses.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            Messages.info("drive.deleted", row.getName());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public String getUsage() {
+        return humanSize(files.usedBy(viewer())) + " / " + humanSize(settings.quotaPerUser());
+    }
+
+    /** 1536 -> "1.5 KB" in the reader's number format; units are powers of 1000, as file managers show. */
+    public String humanSize(long bytes) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale());
+        format.setMaximumFractionDigits(unit == 0 ? 0 : 1);
+        return format.format(value) + " " + units[unit];
+    }
+
+    public String formatDate(Instant instant) {
+        return DATE.format(instant.atZone(VIETNAM));
+    }
+
+    /** The page's texts for its scripts, as a JSON object safe to put inside a script element. */
+    public String getClientText() {
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale());
+        JsonObjectBuilder text = Json.createObjectBuilder();
+        for (String key : CLIENT_KEYS) {
+            text.add(key, bundle.getString("drive.js." + key));
+        }
+        JsonObjectBuilder errors = Json.createObjectBuilder();
+        for (String code : ERROR_CODES) {
+            errors.add(code, bundle.getString("error." + code));
+        }
+        return text.add("errors", errors).build().toString().replace("<", "\\u003c");
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    private static String viewer() {
+        return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
+    }
+}

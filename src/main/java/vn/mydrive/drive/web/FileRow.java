@@ -1,0 +1,58 @@
+package vn.mydrive.drive.web;
+
+import java.io.Serializable;
+import java.time.Instant;
+import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.Visibility;
+
+/** A file as a row of the drive page's table: a JavaBean, because Expression Language 5 cannot read records. */
+public final class FileRow implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String name;
+    private final String owner;
+    private final long size;
+    private final Instant uploadDate;
+    private final boolean shared;
+    private final boolean mine;
+
+    FileRow(StoredFile file, String viewer) {
+        this.id = file.id().toHexString();
+        this.name = file.name();
+        this.owner = file.owner();
+        this.size = file.size();
+        this.uploadDate = file.uploadDate();
+        this.shared = file.visibility() == Visibility.SHARED;
+        this.mine = file.isOwnedBy(viewer);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public long getSize() {
+        return size;
+    }
+
+    public Instant getUploadDate() {
+        return uploadDate;
+    }
+
+    public boolean isShared() {
+        return shared;
+    }
+
+    public boolean isMine() {
+        return mine;
+    }
+}

@@ -1,0 +1,114 @@
+package vn.mydrive.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The drive page in a real browser: upload two files through the dialog, see them listed, download one. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DrivePageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void uploadTwoFilesSeeThemListedAndDownloadOne() throws IOException {
+        try {
+            uploadAndDownload();
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-page");
+            throw e;
+        }
+    }
+
+    private void uploadAndDownload() throws IOException {
+        String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("page"));
+        Path big = Files.write(browser.downloads().resolveSibling("ảnh lớn.bin"), TransferIT.randomBytes(5_300_000, 1));
+        Path small = Files.write(browser.downloads().resolveSibling("ghi chú.txt"), "Xin chào MyDrive".getBytes("UTF-8"));
+        signIn(name);
+
+        browser.visible(By.id("drive:newButton")).click();
+        browser.visible(By.cssSelector(".drop-zone"));
+        browser.driver().findElement(By.id("fileInput")).sendKeys(big + "\n" + small);
+
+        browser.visible(By.id("uploadDoneText"));
+        browser.waitForText(By.id("uploadDoneText"), "2");
+        browser.waitForText(By.id("statusBar"), "All transfers finished");
+        browser.visible(By.id("uploadDoneOk")).click();
+
+        WebElement bigRow = row("ảnh lớn.bin");
+        assertEquals(name, bigRow.findElement(By.className("file-owner")).getText());
+        assertEquals("5300000", bigRow.findElement(By.className("file-size")).getAttribute("data-bytes"));
+        WebElement smallRow = row("ghi chú.txt");
+        assertEquals(Long.toString(Files.size(small)), smallRow.findElement(By.className("file-size")).getAttribute("data-bytes"));
+
+        bigRow.findElement(By.className("download-button")).click();
+        Path downloaded = awaitDownload("ảnh lớn.bin");
+        assertArrayEquals(Files.readAllBytes(big), Files.readAllBytes(downloaded));
+    }
+
+    private void signIn(String name) {
+        browser.open(deployment + "login.xhtml");
+        browser.type(By.id("signIn:username"), name);
+        browser.type(By.id("signIn:password"), Accounts.PASSWORD);
+        browser.visible(By.id("signIn:submit")).click();
+        browser.waitForUrl("app/drive.xhtml");
+    }
+
+    private WebElement row(String fileName) {
+        By locator = By.xpath("//tr[.//span[contains(@class,'file-name') and text()='" + fileName + "']]");
+        return browser.visible(locator);
+    }
+
+    private Path awaitDownload(String fileName) {
+        Path target = browser.downloads().resolve(fileName);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
+            try (Stream<Path> files = Files.list(browser.downloads())) {
+                List<Path> all = files.toList();
+                return Files.exists(target) && all.stream().noneMatch(p -> p.toString().endsWith(".crdownload"));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertTrue(Files.exists(target));
+        return target;
+    }
+}

@@ -1,0 +1,60 @@
+/* The drive page: wires the transfer connection to the upload dialog, the drop zone, the transfers list and
+ * the file table. */
+window.MyDrive = window.MyDrive || {};
+
+(function (MyDrive) {
+    'use strict';
+
+    MyDrive.drive = function (contextPath, text) {
+        var transfer = MyDrive.connect(contextPath);
+        var view = new MyDrive.TransfersView(document.getElementById('transfers'),
+            document.getElementById('statusBar'), text);
+        var callbacks = {
+            text: text,
+            describe: function (error) {
+                return text.errors[error.error] || error.message;
+            },
+            batchFinished: function (jobs) {
+                window.refreshFiles();
+                var done = jobs.filter(function (j) { return j.state === 'done'; });
+                var failed = jobs.filter(function (j) { return j.state === 'failed'; });
+                var message = text.uploaded.replace('{0}', done.length);
+                if (failed.length > 0) {
+                    message += ' ' + text.someFailed.replace('{0}', failed.length);
+                }
+                document.getElementById('uploadDoneText').textContent = message;
+                PF('uploadDone').show();
+            }
+        };
+        var uploader = new MyDrive.Uploader(transfer, view, callbacks);
+        var downloader = new MyDrive.Downloader(transfer, view, callbacks);
+
+        var input = document.getElementById('fileInput');
+        input.addEventListener('change', function () {
+            uploader.add(input.files, document.getElementById('privateUpload').checked ? 'private' : 'shared');
+            input.value = '';
+            PF('uploadDialog').hide();
+        });
+
+        // Files dropped anywhere on the page are uploaded, shared.
+        document.addEventListener('dragover', function (event) {
+            event.preventDefault();
+            document.body.classList.add('dropping');
+        });
+        document.addEventListener('dragleave', function () {
+            document.body.classList.remove('dropping');
+        });
+        document.addEventListener('drop', function (event) {
+            event.preventDefault();
+            document.body.classList.remove('dropping');
+            if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+                uploader.add(event.dataTransfer.files, 'shared');
+            }
+        });
+
+        MyDrive.download = function (fileId, name) {
+            downloader.download(fileId, name);
+        };
+        MyDrive.uploader = uploader;
+    };
+})(window.MyDrive);

@@ -1,0 +1,121 @@
+/*
+ * The page's one connection to the transfer socket (docs/transfer-protocol.md). Every signed-in page holds
+ * it open: it is how the server knows the page is still there (heartbeat), and the drive page sends its
+ * uploads and downloads through it. A dropped connection is re-opened with backoff; listeners hear "open"
+ * each time, so unfinished transfers resume.
+ */
+window.MyDrive = window.MyDrive || {};
+
+(function (MyDrive) {
+    'use strict';
+
+    function Transfer(url, signInUrl) {
+        this.url = url;
+        this.signInUrl = signInUrl;
+        this.listeners = {};
+        this.welcome = null;
+        this.socket = null;
+        this.retryDelay = 1000;
+        this.closing = false;
+        this.pingTimer = null;
+    }
+
+    Transfer.prototype.on = function (type, listener) {
+        (this.listeners[type] = this.listeners[type] || []).push(listener);
+    };
+
+    Transfer.prototype.emit = function (type, message) {
+        (this.listeners[type] || []).slice().forEach(function (listener) {
+            listener(message);
+        });
+    };
+
+    Transfer.prototype.connect = function () {
+        var self = this;
+        var socket = new WebSocket(this.url);
+        socket.binaryType = 'arraybuffer';
+        this.socket = socket;
+        socket.onmessage = function (event) {
+            if (typeof event.data !== 'string') {
+                self.emit('binary', event.data);
+                return;
+            }
+            var message = JSON.parse(event.data);
+            if (message.type === 'welcome') {
+                self.welcome = message;
+                self.retryDelay = 1000;
+                self.startPing(message.heartbeatMs);
+                self.emit('open', message);
+            }
+            self.emit(message.type, message);
+        };
+        socket.onclose = function (event) {
+            self.stopPing();
+            self.welcome = null;
+            self.emit('close', event);
+            if (event.code === 4401) {
+                // The sign-in session ended (signed out elsewhere, taken over, expired).
+                window.location.href = self.signInUrl;
+            } else if (!self.closing) {
+                window.setTimeout(function () { self.connect(); }, self.retryDelay);
+                self.retryDelay = Math.min(self.retryDelay * 2, 15000);
+            }
+        };
+    };
+
+    Transfer.prototype.isReady = function () {
+        return this.welcome !== null && this.socket.readyState === WebSocket.OPEN;
+    };
+
+    Transfer.prototype.send = function (message) {
+        if (!this.isReady()) {
+            return false;
+        }
+        this.socket.send(JSON.stringify(message));
+        return true;
+    };
+
+    Transfer.prototype.sendBinary = function (frame) {
+        if (!this.isReady()) {
+            return false;
+        }
+        this.socket.send(frame);
+        return true;
+    };
+
+    Transfer.prototype.startPing = function (interval) {
+        var self = this;
+        this.stopPing();
+        this.pingTimer = window.setInterval(function () { self.send({type: 'ping'}); }, interval);
+    };
+
+    Transfer.prototype.stopPing = function () {
+        if (this.pingTimer) {
+            window.clearInterval(this.pingTimer);
+            this.pingTimer = null;
+        }
+    };
+
+    /** Says goodbye, so the server records a clean disconnect rather than a dropped one. */
+    Transfer.prototype.close = function () {
+        this.closing = true;
+        if (this.isReady()) {
+            this.socket.send(JSON.stringify({type: 'bye'}));
+        }
+        if (this.socket) {
+            this.socket.close(1000, 'bye');
+        }
+    };
+
+    /** Opens the page's connection once. */
+    MyDrive.connect = function (contextPath) {
+        if (!MyDrive.transfer) {
+            var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
+            MyDrive.transfer = new Transfer(scheme + window.location.host + contextPath + '/ws/transfer',
+                contextPath + '/login.xhtml?next=' + encodeURIComponent(window.location.pathname.substring(contextPath.length)));
+            MyDrive.transfer.connect();
+            window.addEventListener('pagehide', function () { MyDrive.transfer.close(); });
+        }
+        return MyDrive.transfer;
+    };
+})(window.MyDrive);
