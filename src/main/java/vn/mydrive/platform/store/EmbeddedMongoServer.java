@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.ObjectInputFilter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import org.h2.mvstore.MVStoreTool;
 final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongoServer.class.getName());
+    /** MongoDB's own limit on a document, and so on anything the store must read back. */
+    private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
+    static final String SUFFICIENT_FILTER = "maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000";
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -43,6 +47,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
                 description = "embedded (in memory)";
             }
             case "h2" -> {
+                requireLargeArraysDeserializable();
                 Path file = directory.resolve("mydrive.mv");
                 compact(file);
                 store = new H2Backend(file.toString());
@@ -56,6 +61,50 @@ final class EmbeddedMongoServer implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address);
         return new EmbeddedMongoServer(server, address, description);
+    }
+
+    /**
+     * The H2 backend keeps documents with Java serialization, so a JVM-wide deserialization filter that refuses
+     * large byte arrays (WildFly's start scripts set one with maxarray=100000) makes every document with a
+     * large binary unreadable once it leaves the cache. Refuse to start rather than fail on the first big file.
+     */
+    private static void requireLargeArraysDeserializable() {
+        ObjectInputFilter filter = ObjectInputFilter.Config.getSerialFilter();
+        if (filter == null) {
+            return;
+        }
+        ObjectInputFilter.FilterInfo largestDocument = new ObjectInputFilter.FilterInfo() {
+            @Override
+            public Class<?> serialClass() {
+                return byte[].class;
+            }
+
+            @Override
+            public long arrayLength() {
+                return MAX_DOCUMENT_BYTES;
+            }
+
+            @Override
+            public long depth() {
+                return 8;
+            }
+
+            @Override
+            public long references() {
+                return 64;
+            }
+
+            @Override
+            public long streamBytes() {
+                return MAX_DOCUMENT_BYTES;
+            }
+        };
+        if (filter.checkInput(largestDocument) == ObjectInputFilter.Status.REJECTED) {
+            throw new IllegalStateException("The JVM's jdk.serialFilter (" + filter + ") rejects the byte arrays the "
+                    + "embedded H2 store reads back. Start the server with a filter that allows "
+                    + MAX_DOCUMENT_BYTES + "-byte arrays, e.g. JDK_SERIAL_FILTER='" + SUFFICIENT_FILTER
+                    + "' for WildFly's scripts (see docs/configuration.md), or configure a real MongoDB.");
+        }
     }
 
     /** The H2 file never shrinks while open (deleted chunks leave holes), so it is compacted before each start. */

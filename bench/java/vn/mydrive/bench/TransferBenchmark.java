@@ -1,0 +1,189 @@
+package vn.mydrive.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.ObjectId;
+import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient;
+import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.it.Accounts;
+import vn.mydrive.it.ApiClient;
+
+/**
+ * Upload and download of a large file through MyDrive (Java client, transfer socket, loopback) against
+ * writing and reading the same bytes straight into the same store with the MongoDB driver (GridFS, 1 MiB
+ * chunks, read back a chunk at a time by key). Also samples the server's heap. Run by bench/transfer.sh,
+ * which starts the server; prints one line per round and the medians.
+ *
+ * <p>System properties: {@code mydrive.url}, {@code mongo.uri}, {@code sizes} (MiB, comma-separated),
+ * {@code rounds}, {@code server.pid}, {@code work.dir}.
+ */
+public final class TransferBenchmark {
+
+    private static final double MB = 1_000_000.0;
+
+    public static void main(String[] args) throws Exception {
+        URL app = new URL(System.getProperty("mydrive.url", "http://127.0.0.1:8080/mydrive/"));
+        String mongoUri = System.getProperty("mongo.uri", "mongodb://127.0.0.1:27018");
+        int rounds = Integer.getInteger("rounds", 3);
+        Path work = Files.createDirectories(Path.of(System.getProperty("work.dir", "target/bench")));
+        long pid = Long.getLong("server.pid", -1);
+
+        ApiClient api = new ApiClient(app);
+        String token = new Accounts(api).newSignedInUser("bench");
+        try (MongoClient mongo = MongoClients.create(mongoUri);
+             HeapSampler heap = pid > 0 ? new HeapSampler(pid) : null;
+             TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+            MongoDatabase db = mongo.getDatabase("mydrive");
+            System.out.printf("MyDrive transfer benchmark: Java client over loopback vs the MongoDB driver into the same store%n");
+            System.out.printf("server %s, store %s, segment %d bytes, window %d, %d round(s); MB = 10^6 bytes%n",
+                    app, mongoUri, client.segmentSize(), client.window(), rounds);
+            for (String sizeText : System.getProperty("sizes", "1024").split(",")) {
+                long size = Long.parseLong(sizeText.trim()) << 20;
+                Path file = testFile(work, size);
+                System.out.printf("%n%d MiB file%n", size >> 20);
+                System.out.printf("%-6s %14s %14s %6s %14s %14s %6s %26s%n", "round", "driver write", "app upload",
+                        "ratio", "driver read", "app download", "ratio", "server heap MiB idle/peak");
+                List<double[]> results = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    double[] r = round(db, client, api, token, file, size, heap);
+                    results.add(r);
+                    print(Integer.toString(round), r);
+                }
+                double[] median = new double[results.get(0).length];
+                for (int i = 0; i < median.length; i++) {
+                    final int column = i;
+                    double[] values = results.stream().mapToDouble(r -> r[column]).sorted().toArray();
+                    median[i] = values[values.length / 2];
+                }
+                print("median", median);
+            }
+        }
+    }
+
+    private static double[] round(MongoDatabase db, TransferClient client, ApiClient api, String token, Path file,
+                                  long size, HeapSampler heap) throws Exception {
+        // The store's own limit: GridFS through the driver, same chunk size as the app.
+        GridFSBucket bucket = GridFSBuckets.create(db, "benchfs").withChunkSizeBytes(1 << 20);
+        long t0 = System.nanoTime();
+        ObjectId direct;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            direct = bucket.uploadFromStream("bench.bin", in);
+        }
+        double driverWrite = size / MB / seconds(t0);
+        MongoCollection<Document> chunks = db.getCollection("benchfs.chunks");
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        t0 = System.nanoTime();
+        for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
+            Document chunk = chunks.find(new Document("files_id", direct).append("n", n)).batchSize(1).first();
+            sha.update(chunk.get("data", Binary.class).getData());
+        }
+        double driverRead = size / MB / seconds(t0);
+        bucket.delete(direct);
+
+        long idle = heap == null ? -1 : heap.usedMib();
+        if (heap != null) {
+            heap.reset();
+        }
+        t0 = System.nanoTime();
+        UploadResult upload;
+        try (SegmentSource source = SegmentSource.of(file)) {
+            upload = client.upload(source, "bench-" + System.nanoTime() + ".bin", UploadOptions.defaults());
+        }
+        double appUpload = size / MB / seconds(t0);
+        if (!upload.complete()) {
+            throw new IllegalStateException("upload did not complete");
+        }
+
+        Path target = file.resolveSibling("downloaded.bin");
+        t0 = System.nanoTime();
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            client.download(upload.fileId(), (position, bytes) -> write(out, position, bytes));
+        }
+        double appDownload = size / MB / seconds(t0);
+        long peak = heap == null ? -1 : heap.peakUsedMib();
+        if (!sha256(target).equals(upload.sha256()) || !sha256(file).equals(upload.sha256())) {
+            throw new IllegalStateException("bytes differ after the round trip");
+        }
+        api.send("DELETE", "api/files/" + upload.fileId(), java.net.http.HttpRequest.BodyPublishers.noBody(),
+                Accounts.bearer(token));
+        Files.delete(target);
+        return new double[] {driverWrite, appUpload, driverRead, appDownload, idle, peak};
+    }
+
+    private static void print(String label, double[] r) {
+        System.out.printf("%-6s %9.1f MB/s %9.1f MB/s %6.2f %9.1f MB/s %9.1f MB/s %6.2f %26s%n", label, r[0], r[1],
+                r[1] / r[0], r[2], r[3], r[3] / r[2], r[4] < 0 ? "n/a" : String.format("%.0f / %.0f", r[4], r[5]));
+    }
+
+    private static void write(FileChannel out, long position, ByteBuffer bytes) {
+        try {
+            while (bytes.hasRemaining()) {
+                out.write(bytes, position + bytes.position());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file of random bytes of the given size, made once and kept for later runs. */
+    static Path testFile(Path dir, long size) throws IOException {
+        Path file = dir.resolve("random-" + (size >> 20) + "MiB.bin");
+        if (Files.exists(file) && Files.size(file) == size) {
+            return file;
+        }
+        Random random = new Random(size);
+        byte[] block = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (long written = 0; written < size; written += block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, size - written));
+            }
+        }
+        return file;
+    }
+
+    static String sha256(Path file) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private TransferBenchmark() {
+    }
+
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Starts the provisioned WildFly with the built WAR for benchmarks, on a fresh embedded H2 store whose port
+# is fixed so the benchmark's own driver can reach the same store. Prints the server's pid.
+# Usage: bench/server.sh start|stop
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=target/bench/server-data
+case "${1:-start}" in
+start)
+    rm -rf "$DATA" target/server/standalone/deployments/mydrive.war*
+    mkdir -p target/bench
+    export MYDRIVE_DATA_DIR="$PWD/$DATA"
+    export MYDRIVE_STORE_EMBEDDED_BACKEND=h2
+    export MYDRIVE_STORE_EMBEDDED_PORT=27018
+    export MYDRIVE_DRIVE_MAX_FILE_SIZE=$((16 * 1024 * 1024 * 1024))
+    export MYDRIVE_DRIVE_QUOTA_PER_USER=$((64 * 1024 * 1024 * 1024))
+    export MYDRIVE_LOGIN_FAILURES_PER_ADDRESS=100000
+    # The embedded H2 store reads documents back with Java serialization; WildFly's default filter refuses
+    # arrays above 100,000 elements (docs/configuration.md).
+    export JDK_SERIAL_FILTER='maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000'
+    export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m} -Djava.net.preferIPv4Stack=true"
+    cp target/mydrive.war target/server/standalone/deployments/
+    nohup target/server/bin/standalone.sh > target/bench/server.log 2>&1 &
+    for _ in $(seq 1 120); do
+        if curl -sf -o /dev/null http://127.0.0.1:8080/mydrive/login.xhtml; then break; fi
+        sleep 1
+    done
+    curl -sf -o /dev/null http://127.0.0.1:8080/mydrive/login.xhtml
+    pgrep -f 'jboss-modules.jar' | head -1
+    ;;
+stop)
+    pkill -f 'jboss-modules.jar' || true
+    sleep 3
+    rm -f target/server/standalone/deployments/mydrive.war*
+    ;;
+esac

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Upload/download throughput of MyDrive against the MongoDB driver into the same store, and server heap.
+# Usage: bench/transfer.sh [sizes-in-MiB, default 1024] [rounds, default 3]
+# Builds the WAR, starts WildFly with it (bench/server.sh), runs vn.mydrive.bench.TransferBenchmark, stops.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${1:-1024}"
+ROUNDS="${2:-3}"
+mvn -B -q -DskipTests package test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+PID=$(bench/server.sh start | tail -1)
+trap 'bench/server.sh stop' EXIT
+java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+    -Dsizes="$SIZES" -Drounds="$ROUNDS" -Dserver.pid="$PID" -Dwork.dir=target/bench \
+    vn.mydrive.bench.TransferBenchmark
