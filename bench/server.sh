@@ -18,7 +18,7 @@ start)
     # The embedded H2 store reads documents back with Java serialization; WildFly's default filter refuses
     # arrays above 100,000 elements (docs/configuration.md).
     export JDK_SERIAL_FILTER='maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000'
-    export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m} -Djava.net.preferIPv4Stack=true"
+    export JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms512m -Xmx512m -XX:G1HeapRegionSize=8m} -Djava.net.preferIPv4Stack=true"
     cp target/mydrive.war target/server/standalone/deployments/
     nohup target/server/bin/standalone.sh > target/bench/server.log 2>&1 &
     for _ in $(seq 1 120); do

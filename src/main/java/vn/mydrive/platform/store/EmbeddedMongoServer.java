@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Logger;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 
 /**
@@ -50,7 +51,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
                 requireLargeArraysDeserializable();
                 Path file = directory.resolve("mydrive.mv");
                 compact(file);
-                store = new H2Backend(file.toString());
+                store = new H2Backend(openMvStore(file));
                 description = "embedded (H2 file " + file + ")";
             }
             default -> throw new IllegalArgumentException(
@@ -105,6 +106,20 @@ final class EmbeddedMongoServer implements AutoCloseable {
                     + MAX_DOCUMENT_BYTES + "-byte arrays, e.g. JDK_SERIAL_FILTER='" + SUFFICIENT_FILTER
                     + "' for WildFly's scripts (see docs/configuration.md), or configure a real MongoDB.");
         }
+    }
+
+    /**
+     * H2's defaults let unsaved changes and cached pages grow far beyond their nominal limits when values are
+     * megabyte-sized documents (their size is estimated, not measured): a 1 GiB upload ran a 512 MiB server
+     * out of memory. A small cache and a small write buffer keep the store's heap use flat (measured: 1 GiB
+     * written through a 200 MiB heap at 90-100 MB/s; docs/benchmarks.md).
+     */
+    private static MVStore openMvStore(Path file) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(8)
+                .autoCommitBufferSize(256)
+                .open();
     }
 
     /** The H2 file never shrinks while open (deleted chunks leave holes), so it is compacted before each start. */
