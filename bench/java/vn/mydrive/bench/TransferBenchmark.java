@@ -87,14 +87,17 @@ public final class TransferBenchmark {
 
     private static double[] round(MongoDatabase db, TransferClient client, ApiClient api, String token, Path file,
                                   long size, HeapSampler heap) throws Exception {
+        CpuClock cpu = new CpuClock(Long.getLong("server.pid", -1));
         // The store's own limit: GridFS through the driver, same chunk size as the app.
         GridFSBucket bucket = GridFSBuckets.create(db, "benchfs").withChunkSizeBytes(1 << 20);
+        cpu.start();
         long t0 = System.nanoTime();
         ObjectId direct;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             direct = bucket.uploadFromStream("bench.bin", in);
         }
         double driverWrite = size / MB / seconds(t0);
+        String driverWriteCpu = cpu.lap();
         MongoCollection<Document> chunks = db.getCollection("benchfs.chunks");
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         t0 = System.nanoTime();
@@ -113,12 +116,14 @@ public final class TransferBenchmark {
         if (heap != null) {
             heap.reset();
         }
+        cpu.start();
         t0 = System.nanoTime();
         UploadResult upload;
         try (SegmentSource source = SegmentSource.of(file)) {
             upload = client.upload(source, "bench-" + System.nanoTime() + ".bin", UploadOptions.defaults());
         }
         double appUpload = size / MB / seconds(t0);
+        String uploadCpu = cpu.lap();
         if (!upload.complete()) {
             throw new IllegalStateException("upload did not complete");
         }
@@ -131,6 +136,7 @@ public final class TransferBenchmark {
         }
         double appDownload = size / MB / seconds(t0);
         long peak = heap == null ? -1 : heap.peakUsedMib();
+        System.out.printf("       CPU seconds (server + client): driver write %s, app upload %s%n", driverWriteCpu, uploadCpu);
         if (!sha256(target).equals(upload.sha256()) || !sha256(file).equals(upload.sha256())) {
             throw new IllegalStateException("bytes differ after the round trip");
         }
