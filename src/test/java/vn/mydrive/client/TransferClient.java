@@ -580,7 +580,7 @@ public final class TransferClient implements AutoCloseable {
         volatile TransferClient client;
         private final List<JsonObject> early = new ArrayList<>();
         private final StringBuilder text = new StringBuilder();
-        private ByteBuffer binary = ByteBuffer.allocate(0);
+        private final List<ByteBuffer> parts = new ArrayList<>();
         private int[] closeBeforeClient;
 
         @Override
@@ -597,23 +597,26 @@ public final class TransferClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            if (binary.remaining() < data.remaining()) {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(binary.capacity() * 2, binary.position() + data.remaining()));
-                binary.flip();
-                bigger.put(binary);
-                binary = bigger;
-            }
-            binary.put(data);
-            if (last) {
-                binary.flip();
-                ByteBuffer frame = ByteBuffer.allocate(binary.remaining()).put(binary).flip();
-                binary.clear();
-                if (client != null) {
-                    client.receivedBinary(frame);
+            if (last && parts.isEmpty()) {
+                // The usual case: the whole frame in one piece.
+                deliverBinary(ByteBuffer.allocate(data.remaining()).put(data).flip());
+            } else {
+                parts.add(ByteBuffer.allocate(data.remaining()).put(data).flip());
+                if (last) {
+                    ByteBuffer frame = ByteBuffer.allocate(parts.stream().mapToInt(ByteBuffer::remaining).sum());
+                    parts.forEach(frame::put);
+                    parts.clear();
+                    deliverBinary(frame.flip());
                 }
             }
             webSocket.request(1);
             return null;
+        }
+
+        private void deliverBinary(ByteBuffer frame) {
+            if (client != null) {
+                client.receivedBinary(frame);
+            }
         }
 
         @Override
