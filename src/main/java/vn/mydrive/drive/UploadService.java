@@ -127,8 +127,15 @@ public class UploadService {
      */
     public SegmentOutcome storeSegment(String owner, ObjectId uploadId, int index, byte[] data, int offset, int length,
                                       Integer crc32c, String clientAddress) {
-        Upload upload = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner))
-                .orElseThrow(FileNotFoundException::new);
+        Optional<Upload> found = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner));
+        if (found.isEmpty()) {
+            // A segment sent again after its upload completed (its answer was lost): nothing to do.
+            if (files.find(uploadId).filter(f -> f.isOwnedBy(owner)).isPresent()) {
+                return new SegmentOutcome(-1, -1, null);
+            }
+            throw new FileNotFoundException();
+        }
+        Upload upload = found.get();
         if (index < 0 || index >= upload.segmentCount()) {
             throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (upload.segmentCount() - 1) + ".");
         }

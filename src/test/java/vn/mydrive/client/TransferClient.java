@@ -585,18 +585,35 @@ public final class TransferClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                JsonObject message = Json.createReader(new StringReader(text.toString())).readObject();
-                text.setLength(0);
-                deliver(message);
+            try {
+                text.append(data);
+                if (last) {
+                    JsonObject message = Json.createReader(new StringReader(text.toString())).readObject();
+                    text.setLength(0);
+                    deliver(message);
+                }
+            } catch (RuntimeException e) {
+                // A listener's bug must not stop the socket from reading.
+                e.printStackTrace();
+            } finally {
+                webSocket.request(1);
             }
-            webSocket.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            try {
+                binaryPart(data, last);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+            } finally {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        private void binaryPart(ByteBuffer data, boolean last) {
             if (last && parts.isEmpty()) {
                 // The usual case: the whole frame in one piece.
                 deliverBinary(ByteBuffer.allocate(data.remaining()).put(data).flip());
@@ -609,8 +626,6 @@ public final class TransferClient implements AutoCloseable {
                     deliverBinary(frame.flip());
                 }
             }
-            webSocket.request(1);
-            return null;
         }
 
         private void deliverBinary(ByteBuffer frame) {

@@ -31,8 +31,7 @@ public final class ApiClient {
      * the machine's address), so the server sees 127.0.0.1, the proxy the test configuration trusts.
      */
     public ApiClient(URL deployment) {
-        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
-        this.base = URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+        this.base = URI.create(Deployments.loopback(deployment));
     }
 
     public URI base() {

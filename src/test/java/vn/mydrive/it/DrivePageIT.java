@@ -86,7 +86,7 @@ class DrivePageIT {
     }
 
     private void signIn(String name) {
-        browser.open(deployment + "login.xhtml");
+        browser.open(Deployments.loopback(deployment) + "login.xhtml");
         browser.type(By.id("signIn:username"), name);
         browser.type(By.id("signIn:password"), Accounts.PASSWORD);
         browser.visible(By.id("signIn:submit")).click();

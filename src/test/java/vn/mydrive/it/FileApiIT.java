@@ -136,10 +136,13 @@ class FileApiIT {
 
     @Test
     void unknownAndMalformedIdsAre404() {
-        for (String id : new String[] {"0123456789abcdef01234567", "nope", "..%2F..%2Fetc%2Fpasswd", "%00"}) {
+        for (String id : new String[] {"0123456789abcdef01234567", "nope", "..%2F..%2Fetc%2Fpasswd"}) {
             ApiClient.Reply reply = api.get("api/files/" + id, user.bearer());
             assertEquals(404, reply.status(), () -> id + " -> " + reply);
         }
+        // An encoded NUL: WildFly's router finds no file (404); Payara's HTTP layer refuses the path (400).
+        int nul = api.get("api/files/%00", user.bearer()).status();
+        assertTrue(nul == 404 || nul == 400, () -> "%00 -> " + nul);
     }
 
     private String upload(byte[] data, String name, String contentType) {

@@ -46,7 +46,9 @@ class RedeployResumeIT {
                 .addAsManifestResource(new StringAsset("config_ordinal=500\n"
                         + "mydrive.store.embedded.backend=h2\n"
                         + "mydrive.data.dir=" + DATA.toAbsolutePath().toString().replace('\\', '/') + "\n"
-                        + "mydrive.drive.upload-expiry=PT10M\n"), "microprofile-config.properties"));
+                        + "mydrive.drive.upload-expiry=PT10M\n"
+                        // Payara Micro restarts in ~20 s, longer than the test idle timeout.
+                        + "mydrive.session.idle-timeout=PT10M\n"), "microprofile-config.properties"));
     }
 
     @ArquillianResource

@@ -46,7 +46,7 @@ class SignInPageIT {
         String password = "a long enough password";
 
         // A protected page sends an anonymous visitor to sign in, remembering where they were going.
-        browser.open(deployment + "app/drive.xhtml");
+        browser.open(Deployments.loopback(deployment) + "app/drive.xhtml");
         browser.waitForUrl("login.xhtml?next=");
 
         // Sign up: mismatched passwords are caught in the page, before anything is sent.
@@ -79,14 +79,14 @@ class SignInPageIT {
         // Sign out, then the protected page is closed again.
         browser.visible(By.id("topbar:signOut")).click();
         browser.visible(By.id("signedOutNote"));
-        browser.open(deployment + "app/drive.xhtml");
+        browser.open(Deployments.loopback(deployment) + "app/drive.xhtml");
         browser.waitForUrl("login.xhtml");
         browser.visible(By.id("signIn:username"));
     }
 
     @Test
     void theServerAlsoRefusesMismatchedPasswords() {
-        browser.open(deployment + "login.xhtml");
+        browser.open(Deployments.loopback(deployment) + "login.xhtml");
         browser.visible(By.id("signIn:toSignUp")).click();
         browser.type(By.id("signUp:newUsername"), Accounts.uniqueName("nojs"));
         browser.type(By.id("signUp:newPassword"), "first password");
@@ -101,7 +101,7 @@ class SignInPageIT {
 
     @Test
     void thePageSpeaksVietnameseOnRequest() {
-        browser.open(deployment + "login.xhtml");
+        browser.open(Deployments.loopback(deployment) + "login.xhtml");
         browser.visible(By.id("topbar:langVi")).click();
 
         browser.waitForText(By.id("signIn"), "Đăng nhập");

@@ -1,14 +1,18 @@
 package vn.mydrive.drive.transfer;
 
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends one connection's messages one at a time, in order, without blocking the caller: a WebSocket endpoint
- * may not start a send while another is under way. A client that stops reading cannot make the queue grow
+ * Sends one connection's messages in order, one at a time, from a managed executor thread: never from the
+ * container's I/O threads, and never two sends at once on one session (which WebSocket forbids). Blocking
+ * sends are used because the asynchronous ones were seen to stall for good on Payara (Tyrus/Grizzly) after
+ * heavy traffic, with no completion callback. A client that stops reading cannot make the queue grow
  * without end: past the limit the connection is closed.
  */
 final class Outbox {
@@ -20,11 +24,13 @@ final class Outbox {
     private static final int MAX_QUEUED = 4096;
 
     private final Session session;
+    private final Executor sender;
     private final Queue<Message> queue = new ArrayDeque<>();
-    private boolean sending;
+    private boolean draining;
 
-    Outbox(Session session) {
+    Outbox(Session session, Executor sender) {
         this.session = session;
+        this.sender = sender;
     }
 
     void text(String text) {
@@ -44,47 +50,43 @@ final class Outbox {
                 return;
             }
             queue.add(message);
-            if (sending) {
+            if (draining) {
                 return;
             }
-            sending = true;
+            draining = true;
         }
-        sendNext();
-    }
-
-    private void sendNext() {
-        Message next;
-        synchronized (this) {
-            next = queue.poll();
-            if (next == null) {
-                sending = false;
-                return;
-            }
-        }
-        if (!session.isOpen()) {
-            done(next);
-            drop();
-            return;
-        }
-        Message sent = next;
         try {
-            if (sent.payload() instanceof String text) {
-                session.getAsyncRemote().sendText(text, result -> afterSend(sent, result));
-            } else {
-                session.getAsyncRemote().sendBinary((ByteBuffer) sent.payload(), result -> afterSend(sent, result));
-            }
-        } catch (RuntimeException e) {
-            done(sent);
+            sender.execute(this::drain);
+        } catch (RejectedExecutionException e) {
             drop();
         }
     }
 
-    private void afterSend(Message sent, SendResult result) {
-        done(sent);
-        if (result.isOK()) {
-            sendNext();
-        } else {
-            drop();
+    private void drain() {
+        while (true) {
+            Message next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            try {
+                if (!session.isOpen()) {
+                    throw new IOException("closed");
+                }
+                if (next.payload() instanceof String text) {
+                    session.getBasicRemote().sendText(text);
+                } else {
+                    session.getBasicRemote().sendBinary((ByteBuffer) next.payload());
+                }
+            } catch (IOException | RuntimeException e) {
+                done(next);
+                drop();
+                return;
+            }
+            done(next);
         }
     }
 
@@ -94,7 +96,7 @@ final class Outbox {
         synchronized (this) {
             rest = new ArrayDeque<>(queue);
             queue.clear();
-            sending = false;
+            draining = false;
         }
         rest.forEach(Outbox::done);
     }

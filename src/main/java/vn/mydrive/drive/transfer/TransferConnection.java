@@ -36,12 +36,13 @@ final class TransferConnection {
     private final Map<ObjectId, StoredFile> downloads = new ConcurrentHashMap<>();
     private volatile boolean saidGoodbye;
 
-    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address, Executor control) {
+    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address, Executor control,
+                       Executor sender) {
         this.session = session;
         this.caller = caller;
         this.rawToken = rawToken;
         this.address = address;
-        this.outbox = new Outbox(session);
+        this.outbox = new Outbox(session, sender);
         this.control = control;
     }
 

@@ -67,7 +67,8 @@ public class TransferEndpoint {
         // A client sends a ping every heartbeat; three missed ones mean the connection dropped.
         session.setMaxIdleTimeout(heartbeat.multipliedBy(3).toMillis());
         String address = (String) session.getUserProperties().get(TransferHandshake.ADDRESS);
-        TransferConnection connection = new TransferConnection(session, caller, token, address, workers.strand());
+        TransferConnection connection = new TransferConnection(session, caller, token, address, workers.strand(),
+                workers.executor());
         session.getUserProperties().put(CONNECTION, connection);
         connection.send(Replies.welcome(caller.getName(), settings.segmentSize(), settings.window(),
                 settings.maxFileSize(), heartbeat.toMillis(), maxFrame));
@@ -105,9 +106,15 @@ public class TransferEndpoint {
     @OnMessage
     public void binary(Session session, byte[] frame) {
         TransferConnection connection = connection(session);
-        if (connection != null) {
-            uploads.segment(connection, frame);
+        if (connection == null) {
+            return;
         }
+        if (frame.length > SegmentFrame.HEADER_BYTES + settings.segmentSize()) {
+            // Not every container enforces the buffer size set at open (Tyrus does not for whole messages).
+            Connections.closeQuietly(session, CloseReason.CloseCodes.TOO_BIG, "frame too large");
+            return;
+        }
+        uploads.segment(connection, frame);
     }
 
     @OnClose

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import vn.mydrive.platform.concurrent.Workers;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -21,7 +22,7 @@ public class TransferWorkers {
 
     private static final int KIB = 1024;
 
-    @Resource
+    @Resource(lookup = Workers.JNDI_NAME)
     ManagedExecutorService executor;
 
     @Inject
@@ -51,6 +52,11 @@ public class TransferWorkers {
         } catch (RejectedExecutionException e) {
             return false;
         }
+    }
+
+    /** The managed executor itself, for work that needs no allowance (sending replies). */
+    Executor executor() {
+        return executor;
     }
 
     /** An executor that runs one connection's control messages one after another, in arrival order. */

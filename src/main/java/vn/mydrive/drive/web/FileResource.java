@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import vn.mydrive.platform.concurrent.Workers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -70,7 +71,7 @@ public class FileResource {
     @Inject
     DriveSettings settings;
 
-    @Resource
+    @Resource(lookup = Workers.JNDI_NAME)
     ManagedExecutorService executor;
 
     @Context

@@ -24,11 +24,14 @@ final class EmbeddedMongoServer implements AutoCloseable {
     static final String SUFFICIENT_FILTER = "maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000";
 
     private final MongoServer server;
+    private final MongoBackend backend;
     private final InetSocketAddress address;
     private final String description;
 
-    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, String description) {
+    private EmbeddedMongoServer(MongoServer server, MongoBackend backend, InetSocketAddress address,
+                                String description) {
         this.server = server;
+        this.backend = backend;
         this.address = address;
         this.description = description;
     }
@@ -61,7 +64,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address);
-        return new EmbeddedMongoServer(server, address, description);
+        return new EmbeddedMongoServer(server, store, address, description);
     }
 
     /**
@@ -128,6 +131,16 @@ final class EmbeddedMongoServer implements AutoCloseable {
             long before = file.toFile().length();
             MVStoreTool.compact(file.toString(), true);
             LOG.info(() -> "Compacted " + file + ": " + before + " -> " + file.toFile().length() + " bytes");
+        }
+    }
+
+    /**
+     * Writes what the store holds in memory to its file now. H2 otherwise commits about once a second, so a
+     * killed process would lose writes its clients were already told had succeeded.
+     */
+    void commit() {
+        if (backend instanceof H2Backend h2) {
+            h2.commit();
         }
     }
 

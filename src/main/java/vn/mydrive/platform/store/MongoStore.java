@@ -61,11 +61,14 @@ public class MongoStore {
             connection = new ConnectionString(embedded.connectionString());
             description = embedded.description();
         }
-        client = MongoClients.create(MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(connection)
                 .applicationName("mydrive")
-                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                .build());
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS));
+        if (embedded != null) {
+            settings.addCommandListener(new CommitAfterWrites(embedded));
+        }
+        client = MongoClients.create(settings.build());
         String name = connection.getDatabase() != null ? connection.getDatabase() : databaseName;
         database = client.getDatabase(name);
     }
