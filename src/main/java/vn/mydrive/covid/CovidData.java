@@ -1,0 +1,49 @@
+package vn.mydrive.covid;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import vn.mydrive.covid.store.CovidStore;
+
+/**
+ * This node's in-memory copy of the COVID data, which every lookup reads (a lookup never touches the store).
+ * It is reloaded after a refresh here and, at most every few seconds, when the stored version shows that
+ * another node refreshed.
+ */
+@ApplicationScoped
+public class CovidData {
+
+    private static final Duration VERSION_CHECK = Duration.ofSeconds(5);
+
+    @Inject
+    CovidStore store;
+
+    private volatile CovidDataset current = new CovidDataset(List.of(), List.of(), List.of(),
+            new CovidDataset.Freshness(null, null));
+    private volatile long version = -1;
+    private volatile Instant checkedAt = Instant.MIN;
+
+    public CovidDataset current() {
+        if (Instant.now().isAfter(checkedAt.plus(VERSION_CHECK))) {
+            checkedAt = Instant.now();
+            if (store.version() != version) {
+                reload();
+            }
+        }
+        return current;
+    }
+
+    /** Whether the data has been loaded (the app is ready to answer lookups). */
+    public boolean isLoaded() {
+        return !current.isEmpty();
+    }
+
+    public synchronized void reload() {
+        long stored = store.version();
+        current = store.load();
+        version = stored;
+        checkedAt = Instant.now();
+    }
+}

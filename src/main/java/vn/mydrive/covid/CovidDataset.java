@@ -1,0 +1,101 @@
+package vn.mydrive.covid;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * All COVID figures at one moment, held in memory: 63 provinces' daily series (about 40,000 rows) and their
+ * reported totals. Immutable, so lookups read it without locks while a refresh builds the next one.
+ */
+public final class CovidDataset {
+
+    /** The last successful refresh: when, and from which source. */
+    public record Freshness(Instant at, String source) {
+    }
+
+    private final ProvinceDirectory provinces;
+    private final Map<Integer, NavigableMap<LocalDate, DailyFigure>> series;
+    private final NavigableMap<LocalDate, long[]> country;
+    private final Map<Integer, ProvinceTotal> totals;
+    private final Freshness freshness;
+
+    public CovidDataset(Collection<Province> provinces, Collection<DailyFigure> daily, Collection<ProvinceTotal> totals,
+                        Freshness freshness) {
+        this.provinces = new ProvinceDirectory(provinces);
+        this.series = new HashMap<>();
+        this.country = new TreeMap<>();
+        for (DailyFigure figure : daily) {
+            series.computeIfAbsent(figure.code(), c -> new TreeMap<>()).put(figure.date(), figure);
+            long[] day = country.computeIfAbsent(figure.date(), d -> new long[2]);
+            day[0] += figure.newCases() == null ? 0 : figure.newCases();
+            day[1] += figure.newDeaths() == null ? 0 : figure.newDeaths();
+        }
+        this.totals = new HashMap<>();
+        totals.forEach(t -> this.totals.put(t.code(), t));
+        this.freshness = freshness;
+    }
+
+    public ProvinceDirectory provinces() {
+        return provinces;
+    }
+
+    public Freshness freshness() {
+        return freshness;
+    }
+
+    public boolean isEmpty() {
+        return series.isEmpty();
+    }
+
+    public int rowCount() {
+        return series.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** The province's figures for a day, if it published any. */
+    public Optional<DailyFigure> day(int code, LocalDate date) {
+        if (code == Province.WHOLE_COUNTRY) {
+            long[] day = country.get(date);
+            return day == null ? Optional.empty()
+                    : Optional.of(new DailyFigure(Province.WHOLE_COUNTRY, date, day[0], day[1]));
+        }
+        return Optional.ofNullable(series.getOrDefault(code, new TreeMap<>()).get(date));
+    }
+
+    /** The province's days from {@code from} to {@code to}, both included, in order. */
+    public List<DailyFigure> series(int code, LocalDate from, LocalDate to) {
+        if (code == Province.WHOLE_COUNTRY) {
+            return country.subMap(from, true, to, true).entrySet().stream()
+                    .map(e -> new DailyFigure(Province.WHOLE_COUNTRY, e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .toList();
+        }
+        return List.copyOf(series.getOrDefault(code, new TreeMap<>()).subMap(from, true, to, true).values());
+    }
+
+    /** Sum of the province's (or country's) reported new cases over its whole series. */
+    public long sumOfNewCases(int code) {
+        if (code == Province.WHOLE_COUNTRY) {
+            return country.values().stream().mapToLong(day -> day[0]).sum();
+        }
+        return series.getOrDefault(code, new TreeMap<>()).values().stream()
+                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum();
+    }
+
+    public Optional<ProvinceTotal> reportedTotal(int code) {
+        return Optional.ofNullable(totals.get(code));
+    }
+
+    public Optional<LocalDate> firstDay() {
+        return country.isEmpty() ? Optional.empty() : Optional.of(country.firstKey());
+    }
+
+    public Optional<LocalDate> lastDay() {
+        return country.isEmpty() ? Optional.empty() : Optional.of(country.lastKey());
+    }
+}

@@ -1,0 +1,89 @@
+package vn.mydrive.covid;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import vn.mydrive.covid.CovidExceptions.FutureDateException;
+import vn.mydrive.covid.CovidExceptions.InvalidDateException;
+import vn.mydrive.covid.CovidExceptions.MissingProvinceException;
+import vn.mydrive.covid.CovidExceptions.NoDataException;
+import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
+import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.web.ApiException;
+import vn.mydrive.platform.events.Activity.Kind;
+
+/**
+ * The lookup rules of the original client, made friendly: a province alone gives its total cases, a province
+ * and a day give that day's new cases; names are matched forgivingly and every failure says what to fix.
+ */
+@ApplicationScoped
+public class CovidLookup {
+
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String WHOLE_COUNTRY_NAME = "Việt Nam";
+
+    @Inject
+    CovidData data;
+
+    @Inject
+    Event<Activity> activity;
+
+    public LookupAnswer lookup(String provinceInput, String dayInput, String username, String clientAddress) {
+        try {
+            LookupAnswer answer = answer(data.current(), provinceInput, dayInput, LocalDate.now(VIETNAM));
+            activity.fire(Activity.of(Kind.LOOKUP, username, clientAddress, describe(answer)));
+            return answer;
+        } catch (ApiException e) {
+            activity.fire(Activity.of(Kind.LOOKUP, username, clientAddress,
+                    clip(provinceInput) + " " + clip(dayInput) + ": " + e.code()));
+            throw e;
+        }
+    }
+
+    private static String clip(String input) {
+        return input == null ? "" : input.length() > 40 ? input.substring(0, 40) + "..." : input;
+    }
+
+    /** The rules on one dataset and one "today", without side effects. */
+    static LookupAnswer answer(CovidDataset dataset, String provinceInput, String dayInput, LocalDate today) {
+        if (provinceInput == null || provinceInput.isBlank()) {
+            throw new MissingProvinceException();
+        }
+        int code;
+        String name;
+        if (ProvinceDirectory.isWholeCountry(provinceInput)) {
+            code = Province.WHOLE_COUNTRY;
+            name = WHOLE_COUNTRY_NAME;
+        } else {
+            Province province = dataset.provinces().find(provinceInput)
+                    .orElseThrow(() -> new UnknownProvinceException(dataset.provinces().closest(provinceInput, 3)));
+            code = province.code();
+            name = province.name();
+        }
+        if (dayInput == null || dayInput.isBlank()) {
+            Optional<ProvinceTotal> reported = dataset.reportedTotal(code);
+            if (reported.isPresent()) {
+                return new LookupAnswer(code, name, null, reported.get().cases(), null, null, "reported",
+                        reported.get().source());
+            }
+            return new LookupAnswer(code, name, null, dataset.sumOfNewCases(code), null, null, "sum-of-daily",
+                    dataset.freshness().source());
+        }
+        LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
+        if (day.isAfter(today)) {
+            throw new FutureDateException();
+        }
+        DailyFigure figure = dataset.day(code, day).filter(f -> f.newCases() != null)
+                .orElseThrow(() -> new NoDataException(name, DayInput.DISPLAY.format(day)));
+        return new LookupAnswer(code, name, day, null, figure.newCases(), figure.newDeaths(), "daily",
+                dataset.freshness().source());
+    }
+
+    private static String describe(LookupAnswer answer) {
+        return answer.province() + (answer.date() == null ? ": total " + answer.totalCases()
+                : " " + DayInput.DISPLAY.format(answer.date()) + ": " + answer.newCases() + " new");
+    }
+}

@@ -1,0 +1,11 @@
+package vn.mydrive.covid.store;
+
+import java.time.Instant;
+
+/** One refresh of one source: what it found and whether it could be used. */
+public record RefreshRun(String source, String node, Instant startedAt, Instant endedAt, Outcome outcome,
+                         int rowsChanged, String message) {
+
+    /** How a run ended. */
+    public enum Outcome { OK, FAILED, SKIPPED }
+}

@@ -1,0 +1,103 @@
+package vn.mydrive.covid.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import java.util.List;
+import vn.mydrive.covid.CovidData;
+import vn.mydrive.covid.CovidDataset;
+import vn.mydrive.covid.CovidExceptions.InvalidDateException;
+import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
+import vn.mydrive.covid.CovidLookup;
+import vn.mydrive.covid.DayInput;
+import vn.mydrive.covid.LookupAnswer;
+import vn.mydrive.covid.Province;
+import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.web.ClientAddresses;
+
+/** The COVID lookup over JSON: provinces, the lookup itself, and a province's daily series. */
+@Path("covid")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class CovidResource {
+
+    public record ProvinceView(int code, String name, List<String> aliases) {
+    }
+
+    /** A lookup's answer; fields that do not apply are left out. */
+    public record LookupView(String province, String date, Long totalCases, Long newCases, Long newDeaths,
+                             String basis, String source) {
+    }
+
+    public record DayView(String date, Long newCases, Long newDeaths) {
+    }
+
+    public record SeriesView(int code, String province, List<DayView> days) {
+    }
+
+    @Inject
+    CovidLookup lookup;
+
+    @Inject
+    CovidData data;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    @GET
+    @Path("provinces")
+    public List<ProvinceView> provinces() {
+        return data.current().provinces().all().stream()
+                .map(p -> new ProvinceView(p.code(), p.name(), p.aliases())).toList();
+    }
+
+    @GET
+    @Path("lookup")
+    public LookupView lookup(@QueryParam("province") String province, @QueryParam("date") String date) {
+        LookupAnswer answer = lookup.lookup(province, date, security.getUserPrincipal().getName(),
+                clientAddresses.of(request));
+        return new LookupView(answer.province(), answer.date() == null ? null : DayInput.DISPLAY.format(answer.date()),
+                answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source());
+    }
+
+    @GET
+    @Path("provinces/{code}/daily")
+    public SeriesView daily(@PathParam("code") String code, @QueryParam("from") String from,
+                            @QueryParam("to") String to) {
+        CovidDataset dataset = data.current();
+        int number;
+        try {
+            number = Integer.parseInt(code);
+        } catch (NumberFormatException e) {
+            throw new UnknownProvinceException(dataset.provinces().closest(code, 3));
+        }
+        String name = number == Province.WHOLE_COUNTRY ? "Việt Nam" : dataset.provinces().byCode(number)
+                .map(Province::name).orElseThrow(() -> new UnknownProvinceException(List.of()));
+        LocalDate first = day(from, dataset.firstDay().orElse(LocalDate.of(2020, 1, 1)));
+        LocalDate last = day(to, dataset.lastDay().orElse(LocalDate.now()));
+        List<DayView> days = dataset.series(number, first, last).stream()
+                .map(f -> new DayView(DayInput.DISPLAY.format(f.date()), f.newCases(), f.newDeaths())).toList();
+        return new SeriesView(number, name, days);
+    }
+
+    private static LocalDate day(String text, LocalDate fallback) {
+        return text == null || text.isBlank() ? fallback : DayInput.parse(text).orElseThrow(InvalidDateException::new);
+    }
+}
