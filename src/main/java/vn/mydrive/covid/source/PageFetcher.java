@@ -51,7 +51,7 @@ final class PageFetcher {
         if (e instanceof HttpStatusException status) {
             return new SourceException("HTTP " + status.getStatusCode() + " from " + url, e);
         }
-        if (e instanceof SocketTimeoutException) {
+        if (e instanceof SocketTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
             return new SourceException("No answer from " + url + " in time", e);
         }
         if (e instanceof UnsupportedMimeTypeException type) {

@@ -1,0 +1,84 @@
+package vn.mydrive.covid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.mydrive.covid.CovidExceptions.FutureDateException;
+import vn.mydrive.covid.CovidExceptions.InvalidDateException;
+import vn.mydrive.covid.CovidExceptions.MissingProvinceException;
+import vn.mydrive.covid.CovidExceptions.NoDataException;
+import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
+
+class CovidLookupTest {
+
+    private static final List<DailyFigure> DAILY = SnapshotLoader.daily();
+    private static final CovidDataset DATA = new CovidDataset(SnapshotLoader.provinces(), DAILY, List.of(),
+            new CovidDataset.Freshness(Instant.now(), "snapshot"));
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void aProvinceAloneGivesTheSumOfItsDailySeries() {
+        long expected = DAILY.stream().filter(f -> f.code() == 1 && f.newCases() != null).mapToLong(DailyFigure::newCases).sum();
+
+        LookupAnswer answer = CovidLookup.answer(DATA, "ha noi", null, TODAY);
+
+        assertEquals("Hà Nội", answer.province());
+        assertEquals(expected, answer.totalCases());
+        assertEquals("sum-of-daily", answer.basis());
+        assertNull(answer.date());
+    }
+
+    @Test
+    void aReportedTotalIsPreferredAndSaidSo() {
+        CovidDataset withTotals = new CovidDataset(SnapshotLoader.provinces(), DAILY,
+                List.of(new ProvinceTotal(1, 1_234_567, 1234L, null, "table", Instant.now())),
+                new CovidDataset.Freshness(Instant.now(), "table"));
+
+        LookupAnswer answer = CovidLookup.answer(withTotals, "Hà Nội", "", TODAY);
+
+        assertEquals(1_234_567L, answer.totalCases());
+        assertEquals("reported", answer.basis());
+        assertEquals("table", answer.source());
+    }
+
+    @Test
+    void aProvinceAndADayGiveThatDaysNewCases() {
+        DailyFigure row = DAILY.stream().filter(f -> f.code() == 2 && f.date().equals(LocalDate.of(2021, 8, 15)))
+                .findFirst().orElseThrow();
+
+        LookupAnswer answer = CovidLookup.answer(DATA, "TP. Hồ Chí Minh", "15-08-2021", TODAY);
+
+        assertEquals(row.newCases(), answer.newCases());
+        assertEquals(row.newDeaths(), answer.newDeaths());
+        assertEquals(LocalDate.of(2021, 8, 15), answer.date());
+    }
+
+    @Test
+    void theWholeCountryAddsUpEveryProvince() {
+        LocalDate day = LocalDate.of(2021, 12, 1);
+        long expected = DAILY.stream().filter(f -> f.date().equals(day) && f.newCases() != null)
+                .mapToLong(DailyFigure::newCases).sum();
+
+        LookupAnswer answer = CovidLookup.answer(DATA, "Cả nước", "1/12/2021", TODAY);
+
+        assertEquals("Việt Nam", answer.province());
+        assertEquals(expected, answer.newCases());
+    }
+
+    @Test
+    void everyMistakeHasItsOwnError() {
+        assertThrows(MissingProvinceException.class, () -> CovidLookup.answer(DATA, "  ", null, TODAY));
+        UnknownProvinceException unknown = assertThrows(UnknownProvinceException.class,
+                () -> CovidLookup.answer(DATA, "Ha Noii", null, TODAY));
+        assertTrue(unknown.suggestions().contains("Hà Nội"));
+        assertThrows(InvalidDateException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "31-02-2021", TODAY));
+        assertThrows(FutureDateException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "23-11-2026", TODAY));
+        assertThrows(NoDataException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "01-01-2019", TODAY));
+    }
+}

@@ -1,0 +1,29 @@
+package vn.mydrive.covid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DayInputTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"01-12-2021", "1-12-2021", "01/12/2021", "1/12/2021", "2021-12-01", " 01-12-2021 "})
+    void everyAcceptedFormReadsTheSameDay(String text) {
+        assertEquals(LocalDate.of(2021, 12, 1), DayInput.parse(text).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "31-02-2021", "32-01-2021", "01-13-2021", "12/2021", "2021/12/01", "01.12.2021",
+        "tomorrow", "01-12-21", "1e3", "01-12-2021; drop table", "0000-00-00"})
+    void anythingElseIsNotADay(String text) {
+        assertTrue(DayInput.parse(text).isEmpty(), text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void daysAreShownAsDdMmYyyy() {
+        assertEquals("05-07-2021", DayInput.DISPLAY.format(LocalDate.of(2021, 7, 5)));
+    }
+}

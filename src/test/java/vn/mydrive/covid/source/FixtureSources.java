@@ -1,0 +1,175 @@
+package vn.mydrive.covid.source;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import vn.mydrive.covid.DailyFigure;
+import vn.mydrive.covid.Province;
+import vn.mydrive.covid.SnapshotLoader;
+
+/**
+ * A local HTTP server playing the three COVID sources, in their real shapes: the portal's JSON API built from
+ * the bundled series (with a few deliberate changes), a wikitable of totals, and bulletin news pages. It can
+ * also misbehave: HTTP 500, answers too slow for the timeout, pages whose layout changed.
+ */
+public final class FixtureSources implements AutoCloseable {
+
+    /** How the server answers. */
+    public enum Mode { GOOD, HTTP_500, SLOW, CHANGED, GARBAGE, UNKNOWN_PROVINCE }
+
+    /** Hà Nội's new cases on 22-01-2022 in the portal fixture: the snapshot's figure plus this. */
+    public static final long PORTAL_CHANGE = 1000;
+    /** The portal fixture adds Hà Nội's 23-01-2022 with this count (the bulletin page then says 2.910). */
+    public static final long PORTAL_NEW_DAY = 2500;
+
+    private final HttpServer server;
+    private final List<Province> provinces = SnapshotLoader.provinces();
+    private final Map<Integer, List<DailyFigure>> series = SnapshotLoader.daily().stream()
+            .collect(Collectors.groupingBy(DailyFigure::code, TreeMap::new, Collectors.toList()));
+    private volatile Mode mode = Mode.GOOD;
+
+    public FixtureSources(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/portal/", this::portal);
+        server.createContext("/table", this::table);
+        server.createContext("/bulletin", this::bulletin);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void mode(Mode mode) {
+        this.mode = mode;
+    }
+
+    private void portal(HttpExchange exchange) throws IOException {
+        if (misbehave(exchange)) {
+            return;
+        }
+        int code = Integer.parseInt(exchange.getRequestURI().getPath().substring("/portal/".length()));
+        JsonObjectBuilder cases = Json.createObjectBuilder();
+        JsonObjectBuilder deaths = Json.createObjectBuilder();
+        for (DailyFigure f : series.getOrDefault(code, List.of())) {
+            String day = f.date().getDayOfMonth() + "/" + f.date().getMonthValue() + "/" + f.date().getYear();
+            long newCases = f.newCases() == null ? 0 : f.newCases();
+            if (code == 1 && day.equals("22/1/2022")) {
+                newCases += PORTAL_CHANGE;
+            }
+            cases.add(day, newCases);
+            deaths.add(day, f.newDeaths() == null ? 0 : f.newDeaths());
+        }
+        if (code == 1) {
+            cases.add("23/1/2022", PORTAL_NEW_DAY);
+        }
+        String body = mode == Mode.CHANGED ? "{\"data\": []}"
+                : mode == Mode.GARBAGE ? "{\"id\": " + code + ", \"case_by_day\": {\"22/1/2022\": \"many\"}, \"death_by_day\": {}}"
+                : Json.createObjectBuilder().add("id", code).add("case_by_day", cases).add("death_by_day", deaths)
+                        .build().toString();
+        // The portal declared text/html for its JSON: the source must not trust the content type.
+        send(exchange, 200, "text/html; charset=utf-8", body);
+    }
+
+    private void table(HttpExchange exchange) throws IOException {
+        if (misbehave(exchange)) {
+            return;
+        }
+        if (mode == Mode.CHANGED) {
+            send(exchange, 200, "text/html; charset=utf-8", "<html><body><div class=\"chart\">Biểu đồ</div></body></html>");
+            return;
+        }
+        StringBuilder rows = new StringBuilder();
+        long all = 0;
+        for (Province p : provinces) {
+            long cases = totalCases(p.code());
+            all += cases;
+            String name = p.code() == 2 ? "TP. Hồ Chí Minh[a]" : p.code() == 33 ? "Thừa Thiên - Huế" : p.name();
+            if (mode == Mode.UNKNOWN_PROVINCE && p.code() == 64) {
+                name = "Atlantis";
+            }
+            String casesText = mode == Mode.GARBAGE && p.code() == 5 ? "12,3a" : grouped(cases);
+            rows.append("<tr><td><a href=\"/wiki/").append(p.code()).append("\">").append(name).append("</a></td><td>")
+                    .append(casesText).append("<sup>[").append(p.code() % 3).append("]</sup></td><td>")
+                    .append(grouped(p.code() * 10L)).append("</td><td>—</td></tr>\n");
+        }
+        String page = "<html><body><h2>Số ca nhiễm theo tỉnh thành</h2><table class=\"wikitable sortable\">"
+                + "<tr><th>Tỉnh/thành</th><th>Số ca nhiễm</th><th>Tử vong</th><th>Hồi phục</th></tr>\n"
+                + "<tr><th>Cả nước</th><td>" + grouped(all) + "</td><td>—</td><td>—</td></tr>\n"
+                + rows + "</table><p>[a] Bao gồm các ca ghi nhận tại cộng đồng.</p></body></html>";
+        send(exchange, 200, "text/html; charset=utf-8", page);
+    }
+
+    private void bulletin(HttpExchange exchange) throws IOException {
+        if (misbehave(exchange)) {
+            return;
+        }
+        String page = switch (mode) {
+            case CHANGED -> "bulletin-changed.html";
+            case GARBAGE -> "bulletin-garbage.html";
+            case UNKNOWN_PROVINCE -> "bulletin-unknown.html";
+            default -> "bulletin.html";
+        };
+        try (InputStream in = FixtureSources.class.getResourceAsStream("/covid/pages/" + page)) {
+            send(exchange, 200, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The table's figure for a province: the sum of its series, plus one, so it differs from that sum. */
+    public long totalCases(int code) {
+        return series.getOrDefault(code, List.of()).stream().mapToLong(f -> f.newCases() == null ? 0 : f.newCases())
+                .sum() + 1;
+    }
+
+    private boolean misbehave(HttpExchange exchange) throws IOException {
+        if (mode == Mode.HTTP_500) {
+            send(exchange, 500, "text/plain", "Internal Server Error");
+            return true;
+        }
+        if (mode == Mode.SLOW) {
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return false;
+    }
+
+    private static String grouped(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', '.');
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        } catch (IOException clientGone) {
+            // The source gave up (timeout); nothing to do.
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
