@@ -40,9 +40,12 @@ public class CovidData {
         return !current.isEmpty();
     }
 
+    /** Loads the stored data, once there is a complete data set (version 0 means the first load is under way). */
     public synchronized void reload() {
         long stored = store.version();
-        current = store.load();
+        if (stored > 0) {
+            current = store.load();
+        }
         version = stored;
         checkedAt = Instant.now();
     }

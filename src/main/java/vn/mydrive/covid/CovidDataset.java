@@ -24,6 +24,7 @@ public final class CovidDataset {
     private final Map<Integer, NavigableMap<LocalDate, DailyFigure>> series;
     private final NavigableMap<LocalDate, long[]> country;
     private final Map<Integer, ProvinceTotal> totals;
+    private final Map<Integer, Long> sums = new HashMap<>();
     private final Freshness freshness;
 
     public CovidDataset(Collection<Province> provinces, Collection<DailyFigure> daily, Collection<ProvinceTotal> totals,
@@ -37,6 +38,9 @@ public final class CovidDataset {
             day[0] += figure.newCases() == null ? 0 : figure.newCases();
             day[1] += figure.newDeaths() == null ? 0 : figure.newDeaths();
         }
+        series.forEach((code, days) -> sums.put(code, days.values().stream()
+                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum()));
+        sums.put(Province.WHOLE_COUNTRY, country.values().stream().mapToLong(day -> day[0]).sum());
         this.totals = new HashMap<>();
         totals.forEach(t -> this.totals.put(t.code(), t));
         this.freshness = freshness;
@@ -80,11 +84,7 @@ public final class CovidDataset {
 
     /** Sum of the province's (or country's) reported new cases over its whole series. */
     public long sumOfNewCases(int code) {
-        if (code == Province.WHOLE_COUNTRY) {
-            return country.values().stream().mapToLong(day -> day[0]).sum();
-        }
-        return series.getOrDefault(code, new TreeMap<>()).values().stream()
-                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum();
+        return sums.getOrDefault(code, 0L);
     }
 
     public Optional<ProvinceTotal> reportedTotal(int code) {

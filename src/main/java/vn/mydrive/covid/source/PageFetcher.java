@@ -57,6 +57,6 @@ final class PageFetcher {
         if (e instanceof UnsupportedMimeTypeException type) {
             return new SourceException("Unexpected content type " + type.getMimeType() + " from " + url, e);
         }
-        return new SourceException("Cannot fetch " + url + ": " + e.getMessage(), e);
+        return new SourceException("Cannot fetch " + url + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
 }

@@ -1,6 +1,6 @@
 package vn.mydrive.covid.source;
 
-import jakarta.json.Json;
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -49,7 +49,7 @@ public final class PortalApiSource implements CovidSource {
 
     static List<DailyFigure> parse(String body, int code, String url) throws SourceException {
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader(body))) {
             json = reader.readObject();
         } catch (RuntimeException e) {
             throw new SourceException("Not a JSON object from " + url, e);

@@ -1,10 +1,10 @@
 package vn.mydrive.covid.web;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
@@ -92,17 +92,17 @@ public class CovidPage implements Serializable {
         if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
+        JsonArrayBuilder labels = JsonProviders.JSON.createArrayBuilder();
+        JsonArrayBuilder values = JsonProviders.JSON.createArrayBuilder();
         for (DailyFigure figure : data.current().series(chartCode, chartFrom, chartTo)) {
             labels.add(DayInput.DISPLAY.format(figure.date()));
             values.add(figure.newCases() == null ? 0 : figure.newCases());
         }
-        return Json.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("type", "line")
-                .add("data", Json.createObjectBuilder()
+                .add("data", JsonProviders.JSON.createObjectBuilder()
                         .add("labels", labels)
-                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("datasets", JsonProviders.JSON.createArrayBuilder().add(JsonProviders.JSON.createObjectBuilder()
                                 .add("label", Messages.text("covid.chart.label", "New cases") + ": " + chartProvince)
                                 .add("data", values)
                                 .add("borderColor", "#1a73e8")
@@ -110,10 +110,10 @@ public class CovidPage implements Serializable {
                                 .add("fill", true)
                                 .add("pointRadius", 0)
                                 .add("tension", 0.2))))
-                .add("options", Json.createObjectBuilder()
+                .add("options", JsonProviders.JSON.createObjectBuilder()
                         .add("animation", false)
-                        .add("plugins", Json.createObjectBuilder().add("legend",
-                                Json.createObjectBuilder().add("display", true))))
+                        .add("plugins", JsonProviders.JSON.createObjectBuilder().add("legend",
+                                JsonProviders.JSON.createObjectBuilder().add("display", true))))
                 .build().toString();
     }
 

@@ -1,6 +1,6 @@
 package vn.mydrive.drive.transfer;
 
-import jakarta.json.Json;
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,7 +16,7 @@ import vn.mydrive.drive.transfer.TransferExceptions.MalformedMessageException;
 record ControlMessage(JsonObject json) {
 
     static ControlMessage parse(String text) {
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedMessageException("A control message is a JSON object.");

@@ -1,8 +1,8 @@
 package vn.mydrive.drive.transfer;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
@@ -42,7 +42,7 @@ class DownloadMessages {
             files.downloaded(file, connection.username(), connection.address());
             connection.send(Replies.downloadReady(ref, file, files.segmentSize(file), files.segmentCount(file)));
         } catch (DriveException e) {
-            connection.reject("download", ref == null ? Json.createObjectBuilder() : Json.createObjectBuilder().add("ref", ref), e);
+            connection.reject("download", ref == null ? JsonProviders.JSON.createObjectBuilder() : JsonProviders.JSON.createObjectBuilder().add("ref", ref), e);
         }
     }
 
@@ -54,10 +54,10 @@ class DownloadMessages {
             fileId = message.requiredString("fileId");
             index = message.requiredInt("index");
         } catch (DriveException e) {
-            connection.reject("get", Json.createObjectBuilder(), e);
+            connection.reject("get", JsonProviders.JSON.createObjectBuilder(), e);
             return;
         }
-        JsonObjectBuilder target = Json.createObjectBuilder().add("fileId", Replies.clip(fileId)).add("index", index);
+        JsonObjectBuilder target = JsonProviders.JSON.createObjectBuilder().add("fileId", Replies.clip(fileId)).add("index", index);
         if (!connection.beginGet(settings.window())) {
             connection.reject("get", target, new WindowExceededException(settings.window()));
             return;

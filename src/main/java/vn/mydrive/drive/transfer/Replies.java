@@ -1,6 +1,6 @@
 package vn.mydrive.drive.transfer;
 
-import jakarta.json.Json;
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -19,7 +19,7 @@ final class Replies {
 
     static String welcome(String user, int segmentSize, int window, long maxFileSize, long heartbeatMillis,
                           int maxMessageBytes) {
-        return Json.createObjectBuilder()
+        return JsonProviders.JSON.createObjectBuilder()
                 .add("type", "welcome")
                 .add("protocol", PROTOCOL)
                 .add("user", user)
@@ -36,7 +36,7 @@ final class Replies {
     }
 
     static String uploadReady(String ref, Upload upload, List<Integer> received) {
-        return withRef(Json.createObjectBuilder().add("type", "upload-ready"), ref)
+        return withRef(JsonProviders.JSON.createObjectBuilder().add("type", "upload-ready"), ref)
                 .add("uploadId", upload.id().toHexString())
                 .add("segmentSize", upload.segmentSize())
                 .add("segmentCount", upload.segmentCount())
@@ -46,7 +46,7 @@ final class Replies {
 
     /** A stored segment; {@code received} is the count of stored segments, or negative for a repeat. */
     static String ack(ObjectId uploadId, int index, int received) {
-        JsonObjectBuilder ack = Json.createObjectBuilder()
+        JsonObjectBuilder ack = JsonProviders.JSON.createObjectBuilder()
                 .add("type", "ack")
                 .add("uploadId", uploadId.toHexString())
                 .add("index", index);
@@ -54,7 +54,7 @@ final class Replies {
     }
 
     static String complete(String ref, StoredFile file) {
-        return withRef(Json.createObjectBuilder().add("type", "complete"), ref)
+        return withRef(JsonProviders.JSON.createObjectBuilder().add("type", "complete"), ref)
                 .add("uploadId", file.id().toHexString())
                 .add("fileId", file.id().toHexString())
                 .add("name", file.name())
@@ -64,11 +64,11 @@ final class Replies {
     }
 
     static String cancelled(String uploadId) {
-        return Json.createObjectBuilder().add("type", "cancelled").add("uploadId", uploadId).build().toString();
+        return JsonProviders.JSON.createObjectBuilder().add("type", "cancelled").add("uploadId", uploadId).build().toString();
     }
 
     static String downloadReady(String ref, StoredFile file, int segmentSize, int segmentCount) {
-        return withRef(Json.createObjectBuilder().add("type", "download-ready"), ref)
+        return withRef(JsonProviders.JSON.createObjectBuilder().add("type", "download-ready"), ref)
                 .add("fileId", file.id().toHexString())
                 .add("name", file.name())
                 .add("size", file.size())
@@ -96,14 +96,14 @@ final class Replies {
 
     /** Stored segments as [first, last] ranges, so a resume answer stays small however large the file. */
     static JsonArrayBuilder ranges(List<Integer> indexes) {
-        JsonArrayBuilder ranges = Json.createArrayBuilder();
+        JsonArrayBuilder ranges = JsonProviders.JSON.createArrayBuilder();
         int[] sorted = indexes.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
         for (int i = 0; i < sorted.length; ) {
             int start = sorted[i];
             while (i + 1 < sorted.length && sorted[i + 1] == sorted[i] + 1) {
                 i++;
             }
-            ranges.add(Json.createArrayBuilder().add(start).add(sorted[i]));
+            ranges.add(JsonProviders.JSON.createArrayBuilder().add(start).add(sorted[i]));
             i++;
         }
         return ranges;

@@ -1,6 +1,6 @@
 package vn.mydrive.drive.transfer;
 
-import jakarta.json.Json;
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.Session;
 import java.util.Map;
@@ -75,7 +75,7 @@ final class TransferConnection {
         try {
             control.execute(work);
         } catch (RejectedExecutionException e) {
-            reject(request, Json.createObjectBuilder(), new ServerBusyException());
+            reject(request, JsonProviders.JSON.createObjectBuilder(), new ServerBusyException());
         }
     }
 

@@ -1,7 +1,7 @@
 package vn.mydrive.drive.transfer;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
@@ -86,7 +86,7 @@ public class TransferEndpoint {
             message = ControlMessage.parse(text);
             type = message.type();
         } catch (DriveException e) {
-            connection.reject("message", Json.createObjectBuilder(), e);
+            connection.reject("message", JsonProviders.JSON.createObjectBuilder(), e);
             return;
         }
         switch (type) {
@@ -99,7 +99,7 @@ public class TransferEndpoint {
             case "cancel" -> connection.control(type, () -> uploads.cancel(connection, message));
             case "download" -> connection.control(type, () -> downloads.open(connection, message));
             case "get" -> downloads.get(connection, message);
-            default -> connection.reject("message", Json.createObjectBuilder(), new UnknownTypeException(type));
+            default -> connection.reject("message", JsonProviders.JSON.createObjectBuilder(), new UnknownTypeException(type));
         }
     }
 

@@ -1,8 +1,8 @@
 package vn.mydrive.drive.transfer;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -50,10 +50,10 @@ class UploadMessages {
                 connection.send(Replies.uploadReady(ref, ticket.upload(), ticket.received()));
             }
         } catch (DriveException e) {
-            connection.reject("upload", ref == null ? Json.createObjectBuilder() : Json.createObjectBuilder().add("ref", ref), e);
+            connection.reject("upload", ref == null ? JsonProviders.JSON.createObjectBuilder() : JsonProviders.JSON.createObjectBuilder().add("ref", ref), e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Starting an upload failed", e);
-            connection.reject("upload", Json.createObjectBuilder(), new StoreUnavailableException());
+            connection.reject("upload", JsonProviders.JSON.createObjectBuilder(), new StoreUnavailableException());
         }
     }
 
@@ -69,8 +69,8 @@ class UploadMessages {
             connection.forgetUpload(new ObjectId(uploadId));
             connection.send(Replies.cancelled(uploadId));
         } catch (DriveException e) {
-            connection.reject("cancel", uploadId == null ? Json.createObjectBuilder()
-                    : Json.createObjectBuilder().add("uploadId", Replies.clip(uploadId)), e);
+            connection.reject("cancel", uploadId == null ? JsonProviders.JSON.createObjectBuilder()
+                    : JsonProviders.JSON.createObjectBuilder().add("uploadId", Replies.clip(uploadId)), e);
         }
     }
 
@@ -83,7 +83,7 @@ class UploadMessages {
         try {
             segment = SegmentFrame.parseUpload(frame);
         } catch (DriveException e) {
-            connection.reject("segment", Json.createObjectBuilder(), e);
+            connection.reject("segment", JsonProviders.JSON.createObjectBuilder(), e);
             return;
         }
         if (!connection.beginSegment(settings.window())) {
@@ -130,6 +130,6 @@ class UploadMessages {
     }
 
     private static JsonObjectBuilder target(SegmentFrame segment) {
-        return Json.createObjectBuilder().add("uploadId", segment.id().toHexString()).add("index", segment.index());
+        return JsonProviders.JSON.createObjectBuilder().add("uploadId", segment.id().toHexString()).add("index", segment.index());
     }
 }

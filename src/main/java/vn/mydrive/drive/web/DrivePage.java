@@ -1,11 +1,11 @@
 package vn.mydrive.drive.web;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
@@ -139,11 +139,11 @@ public class DrivePage implements Serializable {
     /** The page's texts for its scripts, as a JSON object safe to put inside a script element. */
     public String getClientText() {
         ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale());
-        JsonObjectBuilder text = Json.createObjectBuilder();
+        JsonObjectBuilder text = JsonProviders.JSON.createObjectBuilder();
         for (String key : CLIENT_KEYS) {
             text.add(key, bundle.getString("drive.js." + key));
         }
-        JsonObjectBuilder errors = Json.createObjectBuilder();
+        JsonObjectBuilder errors = JsonProviders.JSON.createObjectBuilder();
         for (String code : ERROR_CODES) {
             errors.add(code, bundle.getString("error." + code));
         }

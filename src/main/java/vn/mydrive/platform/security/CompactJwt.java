@@ -1,6 +1,6 @@
 package vn.mydrive.platform.security;
 
-import jakarta.json.Json;
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.stream.JsonParsingException;
@@ -41,7 +41,7 @@ final class CompactJwt {
 
     /** Decodes one JSON part; {@code null} for anything that is not a JSON object. */
     static JsonObject decodeObject(String part) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(decode(part), StandardCharsets.UTF_8)))) {
+        try (JsonReader reader = JsonProviders.JSON.createReader(new StringReader(new String(decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (IllegalArgumentException | JsonParsingException | ClassCastException e) {
             return null;

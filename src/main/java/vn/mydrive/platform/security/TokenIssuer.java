@@ -1,8 +1,8 @@
 package vn.mydrive.platform.security;
 
+import vn.mydrive.platform.json.JsonProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,16 +33,16 @@ public class TokenIssuer {
         Instant now = Instant.now();
         Instant expires = now.plus(lifetime);
         String tokenId = UUID.randomUUID().toString();
-        JsonObject header = Json.createObjectBuilder()
+        JsonObject header = JsonProviders.JSON.createObjectBuilder()
                 .add("alg", "RS256")
                 .add("typ", "JWT")
                 .add("kid", keys.keyId())
                 .build();
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = JsonProviders.JSON.createObjectBuilder()
                 .add(Claims.iss.name(), issuer)
                 .add(Claims.sub.name(), username)
                 .add(Claims.upn.name(), username)
-                .add(Claims.groups.name(), Json.createArrayBuilder(groups))
+                .add(Claims.groups.name(), JsonProviders.JSON.createArrayBuilder(groups))
                 .add(Claims.jti.name(), tokenId)
                 .add(Claims.iat.name(), now.getEpochSecond())
                 .add(Claims.exp.name(), expires.getEpochSecond())

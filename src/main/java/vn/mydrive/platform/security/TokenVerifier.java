@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 
@@ -34,7 +36,32 @@ public class TokenVerifier {
     @ConfigProperty(name = "mydrive.jwt.issuer")
     String issuer;
 
+    /**
+     * Tokens whose signature was already checked: a signature stays valid for the token's life, and checking
+     * it (an RSA operation) was a visible share of every API request's time. Lifetime is still checked on
+     * every use; sessions are the auth feature's business. Bounded: cleared when full.
+     */
+    private final Map<String, TokenPrincipal> verified = new ConcurrentHashMap<>();
+    private static final int MAX_VERIFIED = 4096;
+
     public TokenPrincipal verify(String token) throws TokenRejectedException {
+        TokenPrincipal known = token == null ? null : verified.get(token);
+        if (known != null) {
+            if (known.getExpirationTime() <= Instant.now().getEpochSecond()) {
+                verified.remove(token);
+                throw new TokenRejectedException(EXPIRED);
+            }
+            return known;
+        }
+        TokenPrincipal principal = verifyFully(token);
+        if (verified.size() >= MAX_VERIFIED) {
+            verified.clear();
+        }
+        verified.put(token, principal);
+        return principal;
+    }
+
+    private TokenPrincipal verifyFully(String token) throws TokenRejectedException {
         String[] parts = CompactJwt.split(token);
         if (parts == null) {
             throw new TokenRejectedException(MALFORMED);
