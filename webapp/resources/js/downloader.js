@@ -10,6 +10,8 @@ window.MyDrive = window.MyDrive || {};
 
     var HEADER = 24;
     var MAX_ATTEMPTS = 6;
+    /** A segment asked for and not received this long is asked for again. */
+    var ANSWER_TIMEOUT_MS = 30000;
 
     function Downloader(transfer, view, callbacks) {
         var self = this;
@@ -21,7 +23,26 @@ window.MyDrive = window.MyDrive || {};
         transfer.on('binary', function (frame) { self.segment(frame); });
         transfer.on('error', function (m) { self.failedRequest(m); });
         transfer.on('open', function () { self.resume(); });
+        window.setInterval(function () { self.askAgainSilent(); }, 5000);
     }
+
+    Downloader.prototype.askAgainSilent = function () {
+        var self = this;
+        var now = Date.now();
+        Object.keys(this.jobs).forEach(function (fileId) {
+            var job = self.jobs[fileId];
+            if (!job.askedAt) {
+                return;
+            }
+            Object.keys(job.askedAt).forEach(function (key) {
+                if (now - job.askedAt[key] > ANSWER_TIMEOUT_MS) {
+                    delete job.askedAt[key];
+                    job.inFlight--;
+                    self.retry(job, Number(key), null);
+                }
+            });
+        });
+    };
 
     /** After a reconnection: ask again for every segment not yet received. */
     Downloader.prototype.resume = function () {
@@ -81,6 +102,8 @@ window.MyDrive = window.MyDrive || {};
 
     Downloader.prototype.request = function (job, index) {
         job.inFlight++;
+        job.askedAt = job.askedAt || {};
+        job.askedAt[index] = Date.now();
         this.transfer.send({type: 'get', fileId: job.fileId, index: index});
     };
 
@@ -99,6 +122,7 @@ window.MyDrive = window.MyDrive || {};
         var index = header.getInt32(16);
         var payload = new Uint8Array(frame, HEADER);
         job.inFlight--;
+        delete job.askedAt[index];
         if (MyDrive.crc32c(payload) !== header.getUint32(20)) {
             this.retry(job, index, null);
             return;
@@ -125,6 +149,7 @@ window.MyDrive = window.MyDrive || {};
             this.fail(job, this.callbacks.describe(message));
         } else if (message.request === 'get') {
             job.inFlight--;
+            delete job.askedAt[message.index];
             this.retry(job, message.index, message);
         }
     };

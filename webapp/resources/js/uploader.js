@@ -11,6 +11,8 @@ window.MyDrive = window.MyDrive || {};
 
     var HEADER = 24;
     var MAX_ATTEMPTS = 6;
+    /** A segment unanswered this long is sent again (answers can be lost with a connection's trouble). */
+    var ANSWER_TIMEOUT_MS = 30000;
 
     function Uploader(transfer, view, callbacks) {
         var self = this;
@@ -26,7 +28,31 @@ window.MyDrive = window.MyDrive || {};
         transfer.on('complete', function (m) { self.completed(m); });
         transfer.on('cancelled', function () { /* already shown as cancelled */ });
         transfer.on('error', function (m) { self.failedRequest(m); });
+        window.setInterval(function () { self.resendSilent(); }, 5000);
     }
+
+    Uploader.prototype.resendSilent = function () {
+        var job = this.current;
+        if (!job || job.state !== 'running' || !job.sentAt) {
+            return;
+        }
+        var now = Date.now();
+        var self = this;
+        Object.keys(job.sentAt).forEach(function (key) {
+            if (now - job.sentAt[key] > ANSWER_TIMEOUT_MS) {
+                var index = Number(key);
+                delete job.sentAt[key];
+                job.inFlight--;
+                job.attempts[index] = (job.attempts[index] || 0) + 1;
+                if (job.attempts[index] >= MAX_ATTEMPTS) {
+                    self.fail(job, self.callbacks.text.retrying);
+                    return;
+                }
+                job.pending.unshift(index);
+            }
+        });
+        this.pump(job);
+    };
 
     Uploader.prototype.add = function (files, visibility) {
         for (var i = 0; i < files.length; i++) {
@@ -92,6 +118,7 @@ window.MyDrive = window.MyDrive || {};
             }
         }
         job.inFlight = 0;
+        job.sentAt = {};
         this.view.update(job);
         this.pump(job);
     };
@@ -121,7 +148,9 @@ window.MyDrive = window.MyDrive || {};
             var payload = new Uint8Array(bytes);
             header.setUint32(20, MyDrive.crc32c(payload));
             frame.set(payload, HEADER);
+            job.sentAt[index] = Date.now();
             if (!self.transfer.sendBinary(frame.buffer)) {
+                delete job.sentAt[index];
                 // The connection went away; the segment is sent again after the resume.
                 job.inFlight--;
                 job.pending.unshift(index);
@@ -135,6 +164,7 @@ window.MyDrive = window.MyDrive || {};
             return;
         }
         job.inFlight--;
+        delete job.sentAt[message.index];
         if (!message.repeat) {
             job.done += segmentLength(job, message.index);
         }
@@ -164,6 +194,7 @@ window.MyDrive = window.MyDrive || {};
         } else if (message.request === 'segment' && message.uploadId === job.uploadId) {
             job.inFlight--;
             var index = message.index;
+            delete job.sentAt[index];
             job.attempts[index] = (job.attempts[index] || 0) + 1;
             if (!message.retry || job.attempts[index] >= MAX_ATTEMPTS) {
                 this.fail(job, this.callbacks.describe(message));

@@ -302,24 +302,36 @@ public final class TransferClient implements AutoCloseable {
             ArrayDeque<Integer> toSend = new ArrayDeque<>(order);
             Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
             byte[] id = HexFormat.of().parseHex(uploadId);
-            int inFlight = 0;
+            // Sent and unanswered, by index, with how many copies are out (an order may repeat an index).
+            Map<Integer, Integer> inFlight = new java.util.LinkedHashMap<>();
             int acknowledged = 0;
             int sent = 0;
             JsonObject completion = null;
-            while (completion == null && (!toSend.isEmpty() || inFlight > 0)) {
-                while (!toSend.isEmpty() && inFlight < window() && acknowledged + inFlight < stopAfter) {
+            while (completion == null && (!toSend.isEmpty() || !inFlight.isEmpty())) {
+                while (!toSend.isEmpty() && outstanding(inFlight) < window() && acknowledged + outstanding(inFlight) < stopAfter) {
                     int index = toSend.poll();
                     sendBinary(frame(source, id, index, segmentSize));
-                    inFlight++;
+                    inFlight.merge(index, 1, Integer::sum);
                     sent++;
                 }
-                if (inFlight == 0) {
+                if (inFlight.isEmpty()) {
                     break;
                 }
-                JsonObject reply = poll(replies);
+                JsonObject reply = pollOrNull(replies, SILENCE);
+                if (reply == null) {
+                    // No answer for a while: answers can be lost with a connection's trouble. Segments are
+                    // idempotent, so send the unanswered ones again.
+                    for (int index : inFlight.keySet()) {
+                        if (attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                            throw new IllegalStateException("No answer for segment " + index);
+                        }
+                        sendBinary(frame(source, id, index, segmentSize));
+                    }
+                    continue;
+                }
                 switch (reply.getString("type")) {
                     case "ack" -> {
-                        inFlight--;
+                        answered(inFlight, reply.getInt("index"));
                         acknowledged++;
                     }
                     case "complete" -> completion = reply;
@@ -327,7 +339,7 @@ public final class TransferClient implements AutoCloseable {
                         if (!"segment".equals(reply.getString("request", ""))) {
                             throw new TransferRefusedException(reply);
                         }
-                        inFlight--;
+                        answered(inFlight, reply.getInt("index"));
                         int index = reply.getInt("index");
                         if (!reply.getBoolean("retry", false) || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
                             throw new TransferRefusedException(reply);
@@ -352,6 +364,14 @@ public final class TransferClient implements AutoCloseable {
         } finally {
             textListeners.remove(byUpload);
         }
+    }
+
+    private static int outstanding(Map<Integer, Integer> inFlight) {
+        return inFlight.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private static void answered(Map<Integer, Integer> inFlight, int index) {
+        inFlight.computeIfPresent(index, (i, copies) -> copies > 1 ? copies - 1 : null);
     }
 
     /** An upload frame for segment {@code index}, with its CRC32C. */
@@ -462,17 +482,32 @@ public final class TransferClient implements AutoCloseable {
                 toGet.add(i);
             }
             Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
-            int inFlight = 0;
+            java.util.Set<Integer> inFlight = new java.util.LinkedHashSet<>();
+            java.util.BitSet done = new java.util.BitSet(segmentCount);
             int received = 0;
             while (received < segmentCount) {
-                while (!toGet.isEmpty() && inFlight < window()) {
-                    sendText("{\"type\":\"get\",\"fileId\":\"" + fileId + "\",\"index\":" + toGet.poll() + "}");
-                    inFlight++;
+                while (!toGet.isEmpty() && inFlight.size() < window()) {
+                    int index = toGet.poll();
+                    sendText("{\"type\":\"get\",\"fileId\":\"" + fileId + "\",\"index\":" + index + "}");
+                    inFlight.add(index);
                 }
-                Object event = pollAny(events);
+                Object event = pollOrNull(events, SILENCE);
+                if (event == null) {
+                    // No answer for a while: ask again for everything unanswered.
+                    for (int index : inFlight) {
+                        if (attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                            throw new IllegalStateException("No answer for segment " + index);
+                        }
+                        sendText("{\"type\":\"get\",\"fileId\":\"" + fileId + "\",\"index\":" + index + "}");
+                    }
+                    continue;
+                }
                 if (event instanceof ByteBuffer frame) {
-                    inFlight--;
                     int index = frame.getInt(16);
+                    inFlight.remove(index);
+                    if (done.get(index)) {
+                        continue;
+                    }
                     int crc = frame.getInt(20);
                     ByteBuffer payload = frame.position(HEADER_BYTES).slice();
                     CRC32C check = new CRC32C();
@@ -482,10 +517,11 @@ public final class TransferClient implements AutoCloseable {
                         continue;
                     }
                     sink.write(index * segmentSize, payload);
+                    done.set(index);
                     received++;
                 } else {
                     JsonObject error = (JsonObject) event;
-                    inFlight--;
+                    inFlight.remove(error.getInt("index", -1));
                     retry(toGet, attempts, error.getInt("index", -1), error);
                 }
             }
@@ -514,6 +550,18 @@ public final class TransferClient implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** How long without any answer before unanswered requests are sent again. */
+    private static final Duration SILENCE = Duration.ofSeconds(15);
+
+    private static <T> T pollOrNull(LinkedBlockingQueue<T> queue, Duration timeout) {
+        try {
+            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static JsonObject poll(LinkedBlockingQueue<JsonObject> replies) {
         return (JsonObject) pollAny(replies);
