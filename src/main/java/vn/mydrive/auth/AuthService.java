@@ -129,6 +129,27 @@ public class AuthService {
                 .map(s -> new SessionView(s.username(), s.roles(), s.signedInAt(), s.lastSeenAt(), s.clientAddress()));
     }
 
+    /** The live sessions, for admins. */
+    public java.util.List<SessionView> liveSessions() {
+        Instant now = Instant.now();
+        return sessions.all().stream().filter(s -> policy.isAlive(s, now))
+                .map(s -> new SessionView(s.username(), s.roles(), s.signedInAt(), s.lastSeenAt(), s.clientAddress()))
+                .toList();
+    }
+
+    /** Ends an account's session on an admin's word; false if it had none. */
+    public boolean endSession(String username, String admin, String clientAddress) {
+        if (username == null || !Usernames.isValid(username)) {
+            return false;
+        }
+        Optional<Session> session = sessions.find(Usernames.key(username));
+        if (session.isEmpty() || !sessions.delete(session.get().key(), session.get().tokenId())) {
+            return false;
+        }
+        activity.fire(Activity.of(Kind.SESSION_ENDED, session.get().username(), clientAddress, "ended by " + admin));
+        return true;
+    }
+
     private void refused(String username, String clientAddress, String reason) {
         activity.fire(Activity.of(Kind.LOGIN_REFUSED, username, clientAddress, reason));
     }

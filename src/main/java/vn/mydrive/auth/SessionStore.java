@@ -79,6 +79,10 @@ class SessionStore {
                 + sessions.deleteMany(lt("lastSeenAt", Date.from(idleSince))).getDeletedCount();
     }
 
+    List<Session> all() {
+        return sessions.find().map(SessionStore::toSession).into(new java.util.ArrayList<>());
+    }
+
     private static Document toDocument(Session s) {
         return new Document("_id", s.key())
                 .append("username", s.username())

@@ -29,6 +29,8 @@ import vn.mydrive.covid.store.CovidStore;
 import vn.mydrive.covid.store.RefreshRun;
 import vn.mydrive.covid.store.RefreshRun.Outcome;
 import vn.mydrive.platform.concurrent.Workers;
+import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.events.Activity.Kind;
 
 /**
  * Keeps the COVID data current: shortly after start-up (without holding up the deployment) and then every
@@ -58,6 +60,9 @@ public class CovidRefresher {
 
     @Inject
     CovidSources sources;
+
+    @Inject
+    jakarta.enterprise.event.Event<Activity> activity;
 
     @Inject
     @ConfigProperty(name = "mydrive.covid.refresh-interval")
@@ -176,6 +181,10 @@ public class CovidRefresher {
     private RefreshRun record(String source, Instant started, Outcome outcome, int rows, String message) {
         RefreshRun run = new RefreshRun(source, node, started, Instant.now(), outcome, rows, message);
         store.recordRun(run);
+        if (outcome != Outcome.SKIPPED) {
+            activity.fire(Activity.of(outcome == Outcome.OK ? Kind.REFRESH_OK : Kind.REFRESH_FAILED, null, node,
+                    source + ": " + rows + " rows changed. " + message));
+        }
         LOG.info(() -> "COVID refresh " + source + ": " + outcome + ", " + rows + " rows changed. " + message);
         return run;
     }

@@ -82,6 +82,15 @@ public class FileService {
         }
     }
 
+    public long fileCount() {
+        return files.count();
+    }
+
+    /** Bytes all accounts' files and unfinished uploads take. */
+    public long storedBytes() {
+        return usage.total();
+    }
+
     /** Bytes the account's files and unfinished uploads take. */
     public long usedBy(String username) {
         return usage.used(username.toLowerCase(Locale.ROOT));

@@ -131,7 +131,7 @@ public class UploadService {
         if (found.isEmpty()) {
             // A segment sent again after its upload completed (its answer was lost): nothing to do.
             if (files.find(uploadId).filter(f -> f.isOwnedBy(owner)).isPresent()) {
-                return new SegmentOutcome(-1, -1, null);
+                return new SegmentOutcome(-1, -1, null, null);
             }
             throw new FileNotFoundException();
         }
@@ -156,11 +156,11 @@ public class UploadService {
         Optional<Integer> received = uploads.markReceived(upload.id(), index, expiry());
         if (received.isEmpty()) {
             // Stored before: acknowledge again, change nothing.
-            return new SegmentOutcome(-1, upload.segmentCount(), null);
+            return new SegmentOutcome(-1, upload.segmentCount(), null, upload.name());
         }
         digests.stored(upload, index, data, offset, length);
         StoredFile completed = received.get() == upload.segmentCount() ? complete(upload, clientAddress) : null;
-        return new SegmentOutcome(received.get(), upload.segmentCount(), completed);
+        return new SegmentOutcome(received.get(), upload.segmentCount(), completed, upload.name());
     }
 
     /** Ends an unfinished upload and removes what was stored for it. */

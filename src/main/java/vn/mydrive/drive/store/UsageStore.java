@@ -55,6 +55,14 @@ public class UsageStore {
         }
     }
 
+    public long total() {
+        long sum = 0;
+        for (Document d : usage.find()) {
+            sum += ((Number) d.get("used")).longValue();
+        }
+        return sum;
+    }
+
     public long used(String ownerKey) {
         Document d = usage.find(eq("_id", ownerKey)).first();
         return d == null ? 0 : ((Number) d.get("used")).longValue();

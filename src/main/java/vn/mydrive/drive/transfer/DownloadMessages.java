@@ -15,6 +15,7 @@ import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
+import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
 
 /** The download half of the protocol: {@code download} (file info) and {@code get} (one segment). */
@@ -31,6 +32,9 @@ class DownloadMessages {
 
     @Inject
     DriveSettings settings;
+
+    @Inject
+    TransferReports reports;
 
     /** {@code download}: answered with {@code download-ready}, which tells how the file is cut into segments. */
     void open(TransferConnection connection, ControlMessage message) {
@@ -91,10 +95,16 @@ class DownloadMessages {
             SegmentFrame.writeDownloadHeader(frame, file.id(), index, (int) crc.getValue());
             int sent = reserved;
             reserved = 0;
+            long started = System.nanoTime();
+            StoredFile sending = file;
             connection.outbox().binary(ByteBuffer.wrap(frame), () -> {
                 workers.release(sent);
                 connection.endGet();
+                reports.segment(TransferMeasured.Direction.OUT, sent, started);
             });
+            int segments = files.segmentCount(file);
+            reports.busy(connection, "downloading " + sending.name() + " " + (100L * (index + 1) / segments) + " %",
+                    index == segments - 1);
         } catch (DriveException e) {
             release(connection, reserved);
             connection.reject("get", target, e);

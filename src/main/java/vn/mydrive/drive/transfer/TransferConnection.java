@@ -35,6 +35,8 @@ final class TransferConnection {
     private final Map<ObjectId, String> uploadRefs = new ConcurrentHashMap<>();
     private final Map<ObjectId, StoredFile> downloads = new ConcurrentHashMap<>();
     private volatile boolean saidGoodbye;
+    private volatile long lastSignOfLife = System.nanoTime();
+    private volatile long lastReport;
 
     TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address, Executor control,
                        Executor sender) {
@@ -44,6 +46,29 @@ final class TransferConnection {
         this.address = address;
         this.outbox = new Outbox(session, sender);
         this.control = control;
+    }
+
+    String id() {
+        return session.getId();
+    }
+
+    /** Notes a sign of life (a ping or any frame). */
+    void alive() {
+        lastSignOfLife = System.nanoTime();
+    }
+
+    /** Whether the client showed life within the last {@code nanos}. */
+    boolean aliveWithin(long nanos) {
+        return System.nanoTime() - lastSignOfLife < nanos;
+    }
+
+    /** True at most once per {@code interval}: whether a progress report is due. */
+    synchronized boolean reportDue(long now, long interval) {
+        if (now - lastReport < interval) {
+            return false;
+        }
+        lastReport = now;
+        return true;
     }
 
     String username() {

@@ -48,6 +48,9 @@ public class TransferEndpoint {
     DownloadMessages downloads;
 
     @Inject
+    TransferReports reports;
+
+    @Inject
     @ConfigProperty(name = "mydrive.transfer.heartbeat")
     Duration heartbeat;
 
@@ -70,6 +73,7 @@ public class TransferEndpoint {
         TransferConnection connection = new TransferConnection(session, caller, token, address, workers.strand(),
                 workers.executor());
         session.getUserProperties().put(CONNECTION, connection);
+        reports.connected(connection);
         connection.send(Replies.welcome(caller.getName(), settings.segmentSize(), settings.window(),
                 settings.maxFileSize(), heartbeat.toMillis(), maxFrame));
     }
@@ -80,6 +84,7 @@ public class TransferEndpoint {
         if (connection == null) {
             return;
         }
+        connection.alive();
         ControlMessage message;
         String type;
         try {
@@ -109,6 +114,7 @@ public class TransferEndpoint {
         if (connection == null) {
             return;
         }
+        connection.alive();
         if (frame.length > SegmentFrame.HEADER_BYTES + settings.segmentSize()) {
             // Not every container enforces the buffer size set at open (Tyrus does not for whole messages).
             Connections.closeQuietly(session, CloseReason.CloseCodes.TOO_BIG, "frame too large");
@@ -117,9 +123,22 @@ public class TransferEndpoint {
         uploads.segment(connection, frame);
     }
 
+    /**
+     * Tells a clean end (the client said goodbye, or closed the page: 1000/1001 while still sending pings)
+     * from a dropped connection (no closing handshake, or silent for heartbeats before the close).
+     */
     @OnClose
     public void close(Session session, CloseReason reason) {
-        session.getUserProperties().remove(CONNECTION);
+        TransferConnection connection = (TransferConnection) session.getUserProperties().remove(CONNECTION);
+        if (connection == null) {
+            return;
+        }
+        int code = reason.getCloseCode().getCode();
+        boolean recentlyAlive = connection.aliveWithin(heartbeat.multipliedBy(2).toNanos());
+        boolean clean = connection.saidGoodbye() || code == CloseCodes.SESSION_ENDED.getCode()
+                || ((code == 1000 || code == 1001) && recentlyAlive);
+        reports.closed(connection, clean, "close " + code + (connection.saidGoodbye() ? " after bye" : "")
+                + (recentlyAlive ? "" : ", no heartbeat"));
     }
 
     @OnError
@@ -132,6 +151,7 @@ public class TransferEndpoint {
         try {
             sessionTokens.authenticate(connection.rawToken());
             connection.send(Replies.pong());
+            reports.alive(connection);
         } catch (TokenRejectedException e) {
             Connections.closeQuietly(connection.session(), CloseCodes.SESSION_ENDED, e.reason().code());
         }

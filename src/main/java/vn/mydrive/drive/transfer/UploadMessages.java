@@ -16,6 +16,7 @@ import vn.mydrive.drive.UploadRequest;
 import vn.mydrive.drive.UploadService;
 import vn.mydrive.drive.UploadTicket;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
+import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
 
 /** The upload half of the protocol: {@code upload} and {@code cancel} messages, and upload segment frames. */
@@ -32,6 +33,9 @@ class UploadMessages {
 
     @Inject
     DriveSettings settings;
+
+    @Inject
+    TransferReports reports;
 
     /** {@code upload}: start or resume; answered with {@code upload-ready} or, for an empty file, {@code complete}. */
     void start(TransferConnection connection, ControlMessage message) {
@@ -95,9 +99,10 @@ class UploadMessages {
             connection.reject("segment", target(segment), new ServerBusyException());
             return;
         }
+        long received = System.nanoTime();
         boolean submitted = workers.submit(() -> {
             try {
-                store(connection, segment, frame);
+                store(connection, segment, frame, received);
             } finally {
                 workers.release(frame.length);
                 connection.endSegment();
@@ -110,13 +115,18 @@ class UploadMessages {
         }
     }
 
-    private void store(TransferConnection connection, SegmentFrame segment, byte[] frame) {
+    private void store(TransferConnection connection, SegmentFrame segment, byte[] frame, long received) {
         try {
             SegmentOutcome outcome = uploads.storeSegment(connection.username(), segment.id(), segment.index(), frame,
                     segment.payloadOffset(), segment.payloadLength(), segment.crc32c(), connection.address());
             connection.send(Replies.ack(segment.id(), segment.index(), outcome.received()));
+            reports.segment(TransferMeasured.Direction.IN, segment.payloadLength(), received);
             if (outcome.completed() != null) {
                 connection.send(Replies.complete(connection.forgetUpload(segment.id()), outcome.completed()));
+            }
+            if (outcome.received() >= 0) {
+                reports.busy(connection, "uploading " + outcome.name() + " "
+                        + (100L * outcome.received() / outcome.segmentCount()) + " %", outcome.completed() != null);
             }
         } catch (DriveException e) {
             if (!e.retryable() && !(e instanceof vn.mydrive.drive.DriveExceptions.InvalidSegmentException)) {

@@ -15,7 +15,8 @@ public record Activity(Kind kind, String username, String clientAddress, String 
     public enum Kind {
         CONNECT, DISCONNECT_CLEAN, DISCONNECT_DROPPED,
         REGISTER, LOGIN, LOGIN_REFUSED, LOGOUT, SESSION_ENDED,
-        LOOKUP, UPLOAD_STARTED, UPLOAD_FINISHED, UPLOAD_FAILED, DOWNLOAD, DELETE
+        LOOKUP, UPLOAD_STARTED, UPLOAD_FINISHED, UPLOAD_FAILED, DOWNLOAD, DELETE,
+        REFRESH_OK, REFRESH_FAILED
     }
 
     public static Activity of(Kind kind, String username, String clientAddress, String detail) {

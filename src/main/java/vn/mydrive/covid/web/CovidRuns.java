@@ -1,0 +1,31 @@
+package vn.mydrive.covid.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import vn.mydrive.covid.CovidRefresher;
+import vn.mydrive.covid.store.CovidStore;
+import vn.mydrive.covid.store.RefreshRun;
+import vn.mydrive.platform.faces.Messages;
+
+/** The admin page's COVID refresh history, and its "refresh now" action. */
+@Named
+@RequestScoped
+public class CovidRuns {
+
+    @Inject
+    CovidStore store;
+
+    @Inject
+    CovidRefresher refresher;
+
+    public List<RefreshRun> getRuns() {
+        return store.recentRuns(20);
+    }
+
+    public void refreshNow() {
+        refresher.refreshSoon();
+        Messages.info("admin.refreshStarted");
+    }
+}
