@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -29,6 +28,7 @@ import vn.mydrive.covid.store.CovidStore;
 import vn.mydrive.covid.store.RefreshRun;
 import vn.mydrive.covid.store.RefreshRun.Outcome;
 import vn.mydrive.platform.concurrent.Workers;
+import vn.mydrive.platform.config.NodeName;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 
@@ -73,7 +73,7 @@ public class CovidRefresher {
     Duration firstDelay;
 
     /** This node, in runs and in the lease. */
-    private final String node = hostName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    private final String node = NodeName.get();
     private final AtomicBoolean running = new AtomicBoolean();
 
     @PostConstruct
@@ -187,13 +187,5 @@ public class CovidRefresher {
         }
         LOG.info(() -> "COVID refresh " + source + ": " + outcome + ", " + rows + " rows changed. " + message);
         return run;
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "node";
-        }
     }
 }

@@ -1,5 +1,6 @@
 package vn.mydrive.monitor;
 
+import vn.mydrive.platform.config.NodeName;
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.client.MongoCollection;

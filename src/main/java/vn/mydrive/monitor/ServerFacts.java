@@ -1,5 +1,6 @@
 package vn.mydrive.monitor;
 
+import vn.mydrive.platform.config.NodeName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;

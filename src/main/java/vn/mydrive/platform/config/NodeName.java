@@ -1,4 +1,4 @@
-package vn.mydrive.monitor;
+package vn.mydrive.platform.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
