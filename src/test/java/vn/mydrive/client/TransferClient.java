@@ -318,6 +318,7 @@ public final class TransferClient implements AutoCloseable {
                     break;
                 }
                 JsonObject reply = pollOrNull(replies, SILENCE);
+                requireOpen();
                 if (reply == null) {
                     // No answer for a while: answers can be lost with a connection's trouble. Segments are
                     // idempotent, so send the unanswered ones again.
@@ -492,6 +493,7 @@ public final class TransferClient implements AutoCloseable {
                     inFlight.add(index);
                 }
                 Object event = pollOrNull(events, SILENCE);
+                requireOpen();
                 if (event == null) {
                     // No answer for a while: ask again for everything unanswered.
                     for (int index : inFlight) {
@@ -550,6 +552,13 @@ public final class TransferClient implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /** Fails fast, with the server's reason, once the server has closed the socket. */
+    private void requireOpen() {
+        if (closed.isDone()) {
+            throw new IllegalStateException("The server closed the socket: " + closed.join()[0] + " " + closeReason());
+        }
+    }
 
     /** How long without any answer before unanswered requests are sent again. */
     private static final Duration SILENCE = Duration.ofSeconds(15);
