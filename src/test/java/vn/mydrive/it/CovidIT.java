@@ -53,12 +53,13 @@ class CovidIT {
     @BeforeEach
     void signIn() {
         api = new ApiClient(deployment);
-        user = new Accounts(api).newSignedInUser("covid");
         ApiClient.Reply login = api.post("api/auth/login",
                 Accounts.credentials("admin", "admin-password-for-tests") .replace("}", ",\"takeOver\":true}"));
         assertEquals(200, login.status(), login::toString);
         admin = login.json().getString("token");
         awaitRuns(runs -> runs.stream().anyMatch(r -> r.getString("source").equals("snapshot")));
+        // Signed in after the wait: loading the snapshot may outlast the tests' 8 s idle timeout.
+        user = new Accounts(api).newSignedInUser("covid");
     }
 
     @Test
@@ -102,6 +103,7 @@ class CovidIT {
     @Test
     void theSeriesAndTheProvinceListAreServed() {
         ApiClient.Reply provinces = api.get("api/covid/provinces", bearer(user));
+        assertEquals(200, provinces.status(), provinces::toString);
         assertEquals(63, Json.array(provinces.body()).size());
         ApiClient.Reply series = api.get("api/covid/provinces/2/daily?from=01-08-2021&to=07-08-2021", bearer(user));
         assertEquals(200, series.status(), series::toString);
