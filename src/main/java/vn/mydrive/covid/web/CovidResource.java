@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Pattern;
 import vn.mydrive.covid.CovidData;
 import vn.mydrive.covid.CovidDataset;
 import vn.mydrive.covid.CovidExceptions.InvalidDateException;
@@ -77,17 +78,18 @@ public class CovidResource {
                 answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source());
     }
 
+    private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{1,2}");
+
     @GET
     @Path("provinces/{code}/daily")
     public SeriesView daily(@PathParam("code") String code, @QueryParam("from") String from,
                             @QueryParam("to") String to) {
         CovidDataset dataset = data.current();
-        int number;
-        try {
-            number = Integer.parseInt(code);
-        } catch (NumberFormatException e) {
+        // Codes are 0 (the whole country) to 63, written with one or two digits; nothing else names a province.
+        if (!PROVINCE_CODE.matcher(code).matches()) {
             throw new UnknownProvinceException(dataset.provinces().closest(code, 3));
         }
+        int number = Integer.parseInt(code);
         String name = number == Province.WHOLE_COUNTRY ? "Việt Nam" : dataset.provinces().byCode(number)
                 .map(Province::name).orElseThrow(() -> new UnknownProvinceException(List.of()));
         LocalDate first = day(from, dataset.firstDay().orElse(LocalDate.of(2020, 1, 1)));

@@ -85,6 +85,11 @@ public class TransferEndpoint {
             return;
         }
         connection.alive();
+        if (text.length() > MAX_TEXT_BYTES) {
+            // Undertow does not enforce the text buffer size set at open for whole messages.
+            Connections.closeQuietly(session, CloseReason.CloseCodes.TOO_BIG, "message too large");
+            return;
+        }
         ControlMessage message;
         String type;
         try {
