@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts the provisioned WildFly with the built WAR for benchmarks, on a fresh embedded H2 store whose port
 # is fixed so the benchmark's own driver can reach the same store. Prints the server's pid.
-# Usage: bench/server.sh start|stop
+# Usage: bench/server.sh start|stop     (KEEP_DATA=1 starts on the store left by the last run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=target/bench/server-data
 case "${1:-start}" in
 start)
-    rm -rf "$DATA" target/server/standalone/deployments/mydrive.war*
+    if [ -z "${KEEP_DATA:-}" ]; then rm -rf "$DATA"; fi
+    rm -rf target/server/standalone/deployments/mydrive.war*
     mkdir -p target/bench
     export MYDRIVE_DATA_DIR="$PWD/$DATA"
     export MYDRIVE_STORE_EMBEDDED_BACKEND=h2

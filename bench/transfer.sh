@@ -6,10 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES="${1:-1024}"
 ROUNDS="${2:-3}"
-mvn -B -q -DskipTests package test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt -Dmdep.includeScope=test
+bench/build.sh
 PID=$(bench/server.sh start | tail -1)
 trap 'bench/server.sh stop' EXIT
-java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" \
+java -Xmx1g -cp "$(cat target/bench/runtime-classpath.txt)" \
     -Dsizes="$SIZES" -Drounds="$ROUNDS" -Dserver.pid="$PID" -Dwork.dir=target/bench \
     vn.mydrive.bench.TransferBenchmark

@@ -59,6 +59,8 @@ public final class TransferClient implements AutoCloseable {
         return t;
     });
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private volatile java.util.function.LongConsumer roundTrips = nanos -> {
+    };
 
     private TransferClient(WebSocket socket, JsonObject welcome) {
         this.socket = socket;
@@ -90,6 +92,11 @@ public final class TransferClient implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         }
         return client;
+    }
+
+    /** Told the round-trip time (nanoseconds) of every answered segment: sent to acknowledged, or asked to received. */
+    public void onSegmentRoundTrip(java.util.function.LongConsumer listener) {
+        this.roundTrips = listener;
     }
 
     public JsonObject welcome() {
@@ -304,6 +311,7 @@ public final class TransferClient implements AutoCloseable {
             byte[] id = HexFormat.of().parseHex(uploadId);
             // Sent and unanswered, by index, with how many copies are out (an order may repeat an index).
             Map<Integer, Integer> inFlight = new java.util.LinkedHashMap<>();
+            Map<Integer, Long> sentAt = new java.util.HashMap<>();
             int acknowledged = 0;
             int sent = 0;
             JsonObject completion = null;
@@ -311,6 +319,7 @@ public final class TransferClient implements AutoCloseable {
                 while (!toSend.isEmpty() && outstanding(inFlight) < window() && acknowledged + outstanding(inFlight) < stopAfter) {
                     int index = toSend.poll();
                     sendBinary(frame(source, id, index, segmentSize));
+                    sentAt.putIfAbsent(index, System.nanoTime());
                     inFlight.merge(index, 1, Integer::sum);
                     sent++;
                 }
@@ -333,6 +342,10 @@ public final class TransferClient implements AutoCloseable {
                 switch (reply.getString("type")) {
                     case "ack" -> {
                         answered(inFlight, reply.getInt("index"));
+                        Long started = sentAt.remove(reply.getInt("index"));
+                        if (started != null) {
+                            roundTrips.accept(System.nanoTime() - started);
+                        }
                         acknowledged++;
                     }
                     case "complete" -> completion = reply;
@@ -484,12 +497,14 @@ public final class TransferClient implements AutoCloseable {
             }
             Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
             java.util.Set<Integer> inFlight = new java.util.LinkedHashSet<>();
+            Map<Integer, Long> askedAt = new java.util.HashMap<>();
             java.util.BitSet done = new java.util.BitSet(segmentCount);
             int received = 0;
             while (received < segmentCount) {
                 while (!toGet.isEmpty() && inFlight.size() < window()) {
                     int index = toGet.poll();
                     sendText("{\"type\":\"get\",\"fileId\":\"" + fileId + "\",\"index\":" + index + "}");
+                    askedAt.putIfAbsent(index, System.nanoTime());
                     inFlight.add(index);
                 }
                 Object event = pollOrNull(events, SILENCE);
@@ -519,6 +534,10 @@ public final class TransferClient implements AutoCloseable {
                         continue;
                     }
                     sink.write(index * segmentSize, payload);
+                    Long asked = askedAt.remove(index);
+                    if (asked != null) {
+                        roundTrips.accept(System.nanoTime() - asked);
+                    }
                     done.set(index);
                     received++;
                 } else {
