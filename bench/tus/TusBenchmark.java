@@ -1,0 +1,80 @@
+package vn.mydrive.bench.tus;
+
+import io.tus.java.client.TusClient;
+import io.tus.java.client.TusUpload;
+import io.tus.java.client.TusUploader;
+import java.io.File;
+import java.io.RandomAccessFile;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient;
+import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.it.Accounts;
+import vn.mydrive.it.ApiClient;
+
+/**
+ * MyDrive's upload into its store against tus-java-server's upload to plain disk, same file, same server,
+ * same loopback, alternating rounds. tus-java-client sends 1 MiB chunks in PATCH requests of up to 16 MiB
+ * (its default is 10 MiB). Run by bench/tus.sh. System properties: {@code mib} (1024), {@code rounds} (3).
+ */
+public final class TusBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int mib = Integer.getInteger("mib", 1024);
+        int rounds = Integer.getInteger("rounds", 3);
+        Path file = Path.of("target/bench/tus-" + mib + ".bin");
+        if (!Files.exists(file) || Files.size(file) != ((long) mib << 20)) {
+            byte[] block = new byte[1 << 20];
+            Random random = new Random(mib);
+            try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+                for (int i = 0; i < mib; i++) {
+                    random.nextBytes(block);
+                    out.write(block);
+                }
+            }
+        }
+        ApiClient api = new ApiClient(new URL("http://127.0.0.1:8080/mydrive/"));
+        String token = new Accounts(api).newSignedInUser("tus-bench");
+        System.out.printf("MyDrive upload (transfer socket into the store) vs tus-java-server (HTTP PATCH to disk), %d MiB, "
+                + "same WildFly, loopback; MB = 10^6 bytes%n%-6s %16s %16s %8s%n", mib, "round", "tus to disk", "MyDrive", "ratio");
+        List<double[]> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double tus = tusUpload(file.toFile());
+            double mine;
+            try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+                long start = System.nanoTime();
+                var result = client.upload(SegmentSource.of(file), "tus-compare-" + round + ".bin", UploadOptions.defaults());
+                mine = Files.size(file) / 1e6 / ((System.nanoTime() - start) / 1e9);
+                api.send("DELETE", "api/files/" + result.fileId(), java.net.http.HttpRequest.BodyPublishers.noBody(),
+                        Accounts.bearer(token));
+            }
+            results.add(new double[] {tus, mine});
+            System.out.printf("%-6d %11.1f MB/s %11.1f MB/s %8.2f%n", round, tus, mine, mine / tus);
+        }
+        double[] tus = results.stream().mapToDouble(r -> r[0]).sorted().toArray();
+        double[] mine = results.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        System.out.printf("%-6s %11.1f MB/s %11.1f MB/s %8.2f%n", "median", tus[rounds / 2], mine[rounds / 2],
+                mine[rounds / 2] / tus[rounds / 2]);
+    }
+
+    private static double tusUpload(File file) throws Exception {
+        TusClient client = new TusClient();
+        client.setUploadCreationURL(new URL("http://127.0.0.1:8080/tus/upload"));
+        TusUpload upload = new TusUpload(file);
+        upload.setFingerprint(file.getName() + System.nanoTime());
+        long start = System.nanoTime();
+        TusUploader uploader = client.createUpload(upload);
+        uploader.setChunkSize(1 << 20);
+        uploader.setRequestPayloadSize(16 << 20);
+        while (uploader.uploadChunk() > -1) {
+            // uploading
+        }
+        uploader.finish();
+        return file.length() / 1e6 / ((System.nanoTime() - start) / 1e9);
+    }
+}
