@@ -92,7 +92,8 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Downloader.prototype.pump = function (job) {
-        while (job.state === 'running' && job.inFlight < this.transfer.welcome.window && job.next < job.segmentCount) {
+        while (job.state === 'running' && job.inFlight < MyDrive.allowance(job, this.transfer.welcome.window)
+                && job.next < job.segmentCount) {
             var index = job.next++;
             if (!job.parts[index]) {
                 this.request(job, index);
@@ -123,6 +124,7 @@ window.MyDrive = window.MyDrive || {};
         var payload = new Uint8Array(frame, HEADER);
         job.inFlight--;
         delete job.askedAt[index];
+        MyDrive.answered(job);
         if (MyDrive.crc32c(payload) !== header.getUint32(20)) {
             this.retry(job, index, null);
             return;
@@ -156,6 +158,9 @@ window.MyDrive = window.MyDrive || {};
 
     Downloader.prototype.retry = function (job, index, error) {
         var self = this;
+        if (MyDrive.backOff(job, index, error, function () { self.request(job, index); })) {
+            return;
+        }
         job.attempts[index] = (job.attempts[index] || 0) + 1;
         if ((error && !error.retry) || job.attempts[index] >= MAX_ATTEMPTS) {
             this.fail(job, error ? this.callbacks.describe(error) : this.callbacks.text.damaged);

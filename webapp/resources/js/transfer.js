@@ -108,6 +108,38 @@ window.MyDrive = window.MyDrive || {};
     };
 
     /** Opens the page's connection once. */
+    /**
+     * "Busy" and "over the window" are the server asking a client to slow down, not a failure: the segment is
+     * sent again after a backoff growing to 2 s, without counting as an attempt, and the job's window is
+     * halved (it grows back by one with every answer). Returns false for any other error.
+     */
+    MyDrive.backOff = function (job, index, message, resend) {
+        if (!message || (message.error !== 'server_busy' && message.error !== 'window_exceeded')) {
+            return false;
+        }
+        job.busy = job.busy || {};
+        job.busy[index] = (job.busy[index] || 0) + 1;
+        job.limit = Math.max(1, Math.floor((job.limit || job.window) / 2));
+        window.setTimeout(resend, Math.min(2000, 25 * Math.pow(2, Math.min(job.busy[index], 7))));
+        return true;
+    };
+
+    /** How many segments a job may have in flight now: the server's window, less after back-pressure. */
+    MyDrive.allowance = function (job, window) {
+        job.window = window;
+        if (job.limit === undefined) {
+            job.limit = window;
+        }
+        return job.limit;
+    };
+
+    /** An answer arrived: the job's window grows back by one, up to the server's. */
+    MyDrive.answered = function (job) {
+        if (job.limit !== undefined) {
+            job.limit = Math.min(job.window, job.limit + 1);
+        }
+    };
+
     MyDrive.connect = function (contextPath) {
         if (!MyDrive.transfer) {
             var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';

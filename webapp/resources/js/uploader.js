@@ -124,8 +124,8 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Uploader.prototype.pump = function (job) {
-        var limit = this.transfer.welcome.window;
-        while (job === this.current && job.state === 'running' && job.inFlight < limit && job.pending.length > 0) {
+        while (job === this.current && job.state === 'running'
+                && job.inFlight < MyDrive.allowance(job, this.transfer.welcome.window) && job.pending.length > 0) {
             this.sendSegment(job, job.pending.shift());
         }
     };
@@ -165,6 +165,7 @@ window.MyDrive = window.MyDrive || {};
         }
         job.inFlight--;
         delete job.sentAt[message.index];
+        MyDrive.answered(job);
         if (!message.repeat) {
             job.done += segmentLength(job, message.index);
         }
@@ -195,12 +196,18 @@ window.MyDrive = window.MyDrive || {};
             job.inFlight--;
             var index = message.index;
             delete job.sentAt[index];
+            var self = this;
+            if (MyDrive.backOff(job, index, message, function () {
+                job.pending.unshift(index);
+                self.pump(job);
+            })) {
+                return;
+            }
             job.attempts[index] = (job.attempts[index] || 0) + 1;
             if (!message.retry || job.attempts[index] >= MAX_ATTEMPTS) {
                 this.fail(job, this.callbacks.describe(message));
                 return;
             }
-            var self = this;
             job.message = this.callbacks.text.retrying;
             window.setTimeout(function () {
                 job.pending.unshift(index);

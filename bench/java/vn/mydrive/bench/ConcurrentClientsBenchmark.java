@@ -35,6 +35,7 @@ public final class ConcurrentClientsBenchmark {
         System.out.printf("MyDrive concurrent clients: %d clients x %d MiB up and back down, Java client over loopback%n",
                 clients, mib);
 
+        run(api, 1, mib, "warm-up");
         Phase alone = run(api, 1, mib, "alone");
         Phase together = run(api, clients, mib, "together");
         System.out.printf("%n%-10s %8s %16s %16s %22s %22s %8s%n", "", "clients", "upload MB/s", "download MB/s",

@@ -122,8 +122,20 @@ public final class CrashResumeCheck {
                     orphans.add(id);
                 }
             });
-            System.out.printf("after expiry: %d unfinished uploads left, %d files with chunks but no file or upload%n",
-                    uploads, orphans.size());
+            // Every stored file has exactly its chunks: none missing, none written twice.
+            List<String> miscounted = new ArrayList<>();
+            db.getCollection("fs.files").find().forEach(f -> {
+                long expected = (f.get("length", Number.class).longValue() + f.getInteger("chunkSize") - 1) / f.getInteger("chunkSize");
+                long actual = db.getCollection("fs.chunks").countDocuments(new org.bson.Document("files_id", f.get("_id")));
+                if (actual != expected) {
+                    miscounted.add(f.getString("filename") + ": " + actual + " chunks, " + expected + " expected");
+                }
+            });
+            if (!miscounted.isEmpty()) {
+                failures.add("files with the wrong number of chunks: " + miscounted);
+            }
+            System.out.printf("after expiry: %d unfinished uploads left, %d files with chunks but no file or upload, "
+                    + "%d files with a wrong number of chunks%n", uploads, orphans.size(), miscounted.size());
             if (uploads > 0 || !orphans.isEmpty()) {
                 failures.add("after expiry: " + uploads + " uploads, orphan chunks of " + orphans);
             }

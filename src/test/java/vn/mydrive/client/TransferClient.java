@@ -312,11 +312,15 @@ public final class TransferClient implements AutoCloseable {
             // Sent and unanswered, by index, with how many copies are out (an order may repeat an index).
             Map<Integer, Integer> inFlight = new java.util.LinkedHashMap<>();
             Map<Integer, Long> sentAt = new java.util.HashMap<>();
+            Map<Integer, Integer> busy = new java.util.HashMap<>();
+            // Segments allowed in flight: the server's window, halved whenever it says it is busy, grown back
+            // by one for every acknowledgement.
+            int limit = window();
             int acknowledged = 0;
             int sent = 0;
             JsonObject completion = null;
             while (completion == null && (!toSend.isEmpty() || !inFlight.isEmpty())) {
-                while (!toSend.isEmpty() && outstanding(inFlight) < window() && acknowledged + outstanding(inFlight) < stopAfter) {
+                while (!toSend.isEmpty() && outstanding(inFlight) < limit && acknowledged + outstanding(inFlight) < stopAfter) {
                     int index = toSend.poll();
                     sendBinary(frame(source, id, index, segmentSize));
                     sentAt.putIfAbsent(index, System.nanoTime());
@@ -342,6 +346,7 @@ public final class TransferClient implements AutoCloseable {
                 switch (reply.getString("type")) {
                     case "ack" -> {
                         answered(inFlight, reply.getInt("index"));
+                        limit = Math.min(window(), limit + 1);
                         Long started = sentAt.remove(reply.getInt("index"));
                         if (started != null) {
                             roundTrips.accept(System.nanoTime() - started);
@@ -355,10 +360,14 @@ public final class TransferClient implements AutoCloseable {
                         }
                         answered(inFlight, reply.getInt("index"));
                         int index = reply.getInt("index");
-                        if (!reply.getBoolean("retry", false) || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
+                        if (isBackPressure(reply)) {
+                            limit = Math.max(1, limit / 2);
+                            backOff(busy, index);
+                        } else if (!reply.getBoolean("retry", false) || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
                             throw new TransferRefusedException(reply);
+                        } else {
+                            sleep(50L << Math.min(attempts.get(index), 6));
                         }
-                        sleep(50L << Math.min(attempts.get(index), 6));
                         toSend.addFirst(index);
                     }
                     default -> {
@@ -498,6 +507,7 @@ public final class TransferClient implements AutoCloseable {
             Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
             java.util.Set<Integer> inFlight = new java.util.LinkedHashSet<>();
             Map<Integer, Long> askedAt = new java.util.HashMap<>();
+            Map<Integer, Integer> busy = new java.util.HashMap<>();
             java.util.BitSet done = new java.util.BitSet(segmentCount);
             int received = 0;
             while (received < segmentCount) {
@@ -530,7 +540,7 @@ public final class TransferClient implements AutoCloseable {
                     CRC32C check = new CRC32C();
                     check.update(payload.duplicate());
                     if ((int) check.getValue() != crc) {
-                        retry(toGet, attempts, index, null);
+                        retry(toGet, attempts, busy, index, null);
                         continue;
                     }
                     sink.write(index * segmentSize, payload);
@@ -543,7 +553,7 @@ public final class TransferClient implements AutoCloseable {
                 } else {
                     JsonObject error = (JsonObject) event;
                     inFlight.remove(error.getInt("index", -1));
-                    retry(toGet, attempts, error.getInt("index", -1), error);
+                    retry(toGet, attempts, busy, error.getInt("index", -1), error);
                 }
             }
             return info;
@@ -553,7 +563,30 @@ public final class TransferClient implements AutoCloseable {
         }
     }
 
-    private static void retry(ArrayDeque<Integer> toGet, Map<Integer, Integer> attempts, int index, JsonObject error) {
+    /**
+     * "Busy" and "over the window" are the server asking to slow down, not a failure: they do not count as
+     * attempts; the segment is sent again after a backoff that grows to 2 s, and the window shrinks.
+     */
+    private static boolean isBackPressure(JsonObject error) {
+        String code = error.getString("error", "");
+        return code.equals("server_busy") || code.equals("window_exceeded");
+    }
+
+    private static void backOff(Map<Integer, Integer> busy, int index) {
+        int times = busy.merge(index, 1, Integer::sum);
+        if (times > 1000) {
+            throw new IllegalStateException("The server stayed busy for segment " + index);
+        }
+        sleep(Math.min(2000L, 25L << Math.min(times, 7)));
+    }
+
+    private static void retry(ArrayDeque<Integer> toGet, Map<Integer, Integer> attempts, Map<Integer, Integer> busy,
+                              int index, JsonObject error) {
+        if (error != null && isBackPressure(error)) {
+            backOff(busy, index);
+            toGet.addFirst(index);
+            return;
+        }
         if ((error != null && !error.getBoolean("retry", false)) || index < 0
                 || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
             throw error == null ? new IllegalStateException("Segment " + index + " kept arriving damaged")

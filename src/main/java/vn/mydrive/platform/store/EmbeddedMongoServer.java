@@ -114,14 +114,19 @@ final class EmbeddedMongoServer implements AutoCloseable {
     /**
      * H2's defaults let unsaved changes and cached pages grow far beyond their nominal limits when values are
      * megabyte-sized documents (their size is estimated, not measured): a 1 GiB upload ran a 512 MiB server
-     * out of memory. A small cache and a small write buffer keep the store's heap use flat (measured: 1 GiB
+     * out of memory. A small cache and commits after every write keep the store's heap use flat (measured: 1 GiB
      * written through a 200 MiB heap at 90-100 MB/s; docs/benchmarks.md).
      */
     private static MVStore openMvStore(Path file) {
         return new MVStore.Builder()
                 .fileName(file.toString())
                 .cacheSize(8)
-                .autoCommitBufferSize(256)
+                // Commits are the app's, between writes (CommitAfterWrites). H2's own ones, on a timer or when
+                // unsaved changes pass the write buffer (every 1 MiB chunk did), landed between a document and
+                // its index entry; after a kill the chunk was on disk but not in its index (bench/crash.sh).
+                // Unsaved changes stay small without them: the app commits after every write.
+                .autoCommitBufferSize(0)
+                .autoCommitDisabled()
                 .open();
     }
 
