@@ -5,9 +5,6 @@ import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.event.CommandSucceededEvent;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.logging.Logger;
 
 /**
  * Makes every acknowledged write to the embedded store durable before the app sees the acknowledgement, as a
@@ -16,10 +13,10 @@ import java.util.logging.Logger;
  *
  * <p>A commit never happens in the middle of a write: the embedded store updates a collection and its indexes
  * one after the other, and a commit taken between the two, then a kill, left chunks on disk that their index
- * did not know (found by bench/crash.sh: they could never be deleted by key). Writes hold a shared lock from
- * the moment the driver sends them until their reply; a commit takes the lock exclusively, so it waits for
- * the writes under way and holds back new ones for the moment it takes. H2's own background commits are off
- * ({@link EmbeddedMongoServer}) for the same reason.
+ * did not know (found by bench/crash.sh: they could never be deleted by key). So a write is marked under way
+ * from the moment the driver sends it until its reply, and {@link EmbeddedMongoServer#commit} waits for the
+ * writes under way and holds back new ones for the moment it takes. H2's own commits are off for the same
+ * reason.
  */
 final class CommitAfterWrites implements CommandListener {
 
@@ -32,49 +29,25 @@ final class CommitAfterWrites implements CommandListener {
         this.store = store;
     }
 
-    private static final Logger LOG = Logger.getLogger(CommitAfterWrites.class.getName());
-    private static final long COMMIT_WAIT_SECONDS = 10;
-
-    private final ReentrantReadWriteLock writesUnderWay = new ReentrantReadWriteLock();
-
     @Override
     public void commandStarted(CommandStartedEvent event) {
         if (WRITES.contains(event.getCommandName())) {
-            writesUnderWay.readLock().lock();
+            store.writeStarted();
         }
     }
 
     @Override
     public void commandSucceeded(CommandSucceededEvent event) {
         if (WRITES.contains(event.getCommandName())) {
-            writesUnderWay.readLock().unlock();
-            commitBetweenWrites();
+            store.writeEnded();
+            store.commit();
         }
     }
 
     @Override
     public void commandFailed(CommandFailedEvent event) {
         if (WRITES.contains(event.getCommandName())) {
-            writesUnderWay.readLock().unlock();
-        }
-    }
-
-    private void commitBetweenWrites() {
-        boolean alone = false;
-        try {
-            alone = writesUnderWay.writeLock().tryLock(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
-            if (!alone) {
-                // A write that never ended must not stop durability for everyone else.
-                LOG.warning("Committing the embedded store while a write is still under way");
-            }
-            store.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            store.commit();
-        } finally {
-            if (alone) {
-                writesUnderWay.writeLock().unlock();
-            }
+            store.writeEnded();
         }
     }
 }
