@@ -16,7 +16,7 @@ public class TusReferenceServlet extends HttpServlet {
 
     private final TusFileUploadService tus = new TusFileUploadService()
             .withStoragePath(System.getProperty("tus.storage", System.getProperty("java.io.tmpdir") + "/tus-bench"))
-            .withUploadUri(".*/upload");
+            .withUploadUri("/tus/upload");
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {

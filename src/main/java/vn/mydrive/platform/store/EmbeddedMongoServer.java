@@ -8,6 +8,8 @@ import java.io.ObjectInputFilter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Logger;
@@ -31,11 +33,23 @@ final class EmbeddedMongoServer implements AutoCloseable {
     private final InetSocketAddress address;
     private final String description;
     private final ReentrantReadWriteLock writesUnderWay = new ReentrantReadWriteLock();
+    /**
+     * Commits writes from outside the app (see {@link #commitUnsaved}). A thread of the store's own, like its
+     * network threads: a managed scheduler is suspended before the app stops and logs every run it refuses.
+     */
+    private final ScheduledExecutorService outsideWriteCommits = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "mydrive-store-commits");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private EmbeddedMongoServer(MongoServer server, MVStore h2File, InetSocketAddress address,
                                 String description) {
         this.server = server;
         this.h2File = h2File;
+        if (h2File != null) {
+            outsideWriteCommits.scheduleWithFixedDelay(this::commitUnsaved, 20, 20, TimeUnit.MILLISECONDS);
+        }
         this.address = address;
         this.description = description;
     }
@@ -187,7 +201,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
      * which a 512 MiB heap could not give). Only the app's own writes are guaranteed whole at a commit; the
      * embedded store is for one node (a cluster uses MongoDB).
      */
-    void commitUnsaved() {
+    private void commitUnsaved() {
         if (h2File != null && h2File.hasUnsavedChanges()) {
             commit();
         }
@@ -203,6 +217,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        outsideWriteCommits.shutdownNow();
         server.shutdown();
     }
 }

@@ -8,14 +8,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,12 +45,7 @@ public class MongoStore {
     @Inject
     DataDirectory dataDirectory;
 
-    /** The server's default scheduler, for the embedded store's commits of writes from outside the app. */
-    @Resource
-    ManagedScheduledExecutorService scheduler;
-
     private EmbeddedMongoServer embedded;
-    private ScheduledFuture<?> outsideWriteCommits;
     private MongoClient client;
     private MongoDatabase database;
     private String description;
@@ -75,7 +67,6 @@ public class MongoStore {
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS));
         if (embedded != null) {
             settings.addCommandListener(new CommitAfterWrites(embedded));
-            outsideWriteCommits = scheduler.scheduleWithFixedDelay(embedded::commitUnsaved, 20, 20, TimeUnit.MILLISECONDS);
         }
         client = MongoClients.create(settings.build());
         String name = connection.getDatabase() != null ? connection.getDatabase() : databaseName;
@@ -88,9 +79,6 @@ public class MongoStore {
 
     @PreDestroy
     void close() {
-        if (outsideWriteCommits != null) {
-            outsideWriteCommits.cancel(false);
-        }
         if (client != null) {
             client.close();
         }
