@@ -43,7 +43,9 @@ class TokenRoundTripTest {
 
     @Test
     void theGeneratedKeyIsReusedOnTheNextStart() {
-        assertEquals(keys(keyDir).keyId(), keys(keyDir).keyId());
+        String firstStart = keys(keyDir).keyId();
+        String nextStart = keys(keyDir).keyId();
+        assertEquals(firstStart, nextStart, "a second start must read the key the first one generated, not make a new one");
     }
 
     private static TokenKeys keys(Path dir) {
