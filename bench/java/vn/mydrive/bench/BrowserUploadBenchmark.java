@@ -47,12 +47,21 @@ public final class BrowserUploadBenchmark {
             browser.type(By.id("signIn:password"), Accounts.PASSWORD);
             browser.visible(By.id("signIn:submit")).click();
             browser.waitForUrl("app/drive.xhtml");
+            long server = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
+                    .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
+            List<String> cpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
+                Cpu bareCpu = Cpu.start(server);
                 double bare = bare(browser, file);
+                cpu.add(bareCpu.stop("bare socket", Files.size(file)));
+                Cpu pageCpu = Cpu.start(server);
                 double page = page(browser, file);
+                cpu.add(pageCpu.stop("drive page", Files.size(file)));
                 results.add(new double[] {bare, page});
                 System.out.printf("%-6d %11.1f MB/s %11.1f MB/s %8.2f%n", round, bare, page, page / bare);
             }
+            cpu.forEach(System.out::println);
             // Where the page's time goes, measured in the same browser: the CRC32C every segment gets in JS.
             browser.open(BASE + "mydrive/app/drive.xhtml");
             Object crc = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
@@ -66,6 +75,23 @@ public final class BrowserUploadBenchmark {
         double[] page = results.stream().mapToDouble(r -> r[1]).sorted().toArray();
         System.out.printf("%-6s %11.1f MB/s %11.1f MB/s %8.2f%n", "median", bare[rounds / 2], page[rounds / 2],
                 page[rounds / 2] / bare[rounds / 2]);
+    }
+
+    /** Where the CPU went during one phase: the machine's busy share, the app server's, the rest (browser). */
+    private record Cpu(long server, double serverStart, double[] machineStart) {
+        static Cpu start(long server) {
+            return new Cpu(server, CpuClock.processSeconds(server), CpuClock.machineSeconds());
+        }
+
+        String stop(String label, long bytes) {
+            double[] machine = CpuClock.machineSeconds();
+            double busy = machine[0] - machineStart[0];
+            double all = machine[1] - machineStart[1];
+            double serverSeconds = CpuClock.processSeconds(server) - serverStart;
+            double gb = bytes / 1e9;
+            return String.format("CPU, %-11s: machine %3.0f %% busy; per GB: app server %.1f s, everything else "
+                    + "(browser, driver) %.1f s", label, 100 * busy / all, serverSeconds / gb, (busy - serverSeconds) / gb);
+        }
     }
 
     private static double bare(Browser browser, Path file) throws Exception {

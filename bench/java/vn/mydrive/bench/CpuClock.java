@@ -32,16 +32,36 @@ final class CpuClock {
     }
 
     private double serverSeconds() {
-        if (serverPid <= 0) {
+        return processSeconds(serverPid);
+    }
+
+    /** CPU seconds a process has used so far (0 if it is not there). */
+    static double processSeconds(long pid) {
+        if (pid <= 0) {
             return 0;
         }
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(serverPid), "stat"));
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // utime and stime are fields 14 and 15 of /proc/pid/stat; 12 and 13 after the command name.
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    /** Busy and total CPU seconds of the whole machine so far, all cores (from /proc/stat). */
+    static double[] machineSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new double[] {(total - idle) / TICKS_PER_SECOND, total / TICKS_PER_SECOND};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {0, 0};
         }
     }
 
