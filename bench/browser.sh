@@ -10,10 +10,6 @@ javac -d target/bench/sink-war/WEB-INF/classes -cp "$(cat target/bench/runtime-c
 cp bench/browser/sink.html target/bench/sink-war/
 (cd target/bench/sink-war && jar cf ../sink.war .)
 bench/server.sh start > /dev/null
-trap 'bench/server.sh stop; rm -rf target/server/standalone/deployments/sink.war*' EXIT
-cp target/bench/sink.war target/server/standalone/deployments/
-for _ in $(seq 1 60); do
-    if [ -f target/server/standalone/deployments/sink.war.deployed ]; then break; fi
-    sleep 1
-done
+trap 'bench/server.sh stop' EXIT
+bench/server.sh deploy target/bench/sink.war
 java -cp "$(cat target/bench/runtime-classpath.txt)" -Dmib="${1:-128}" -Drounds="${2:-3}" vn.mydrive.bench.BrowserUploadBenchmark

@@ -2,6 +2,7 @@
 # Starts the provisioned WildFly with the built WAR for benchmarks, on a fresh embedded H2 store whose port
 # is fixed so the benchmark's own driver can reach the same store. Prints the server's pid.
 # Usage: bench/server.sh start|stop     (KEEP_DATA=1 starts on the store left by the last run)
+#        bench/server.sh deploy <war>     (a bench-only WAR next to MyDrive; waits until it is deployed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=target/bench/server-data
@@ -29,9 +30,21 @@ start)
     curl -sf -o /dev/null http://127.0.0.1:8080/mydrive/login.xhtml
     pgrep -f 'jboss-modules.jar' | head -1
     ;;
+deploy)
+    name=$(basename "$2")
+    cp "$2" target/server/standalone/deployments/
+    for _ in $(seq 1 60); do
+        if [ -f "target/server/standalone/deployments/$name.deployed" ]; then exit 0; fi
+        if [ -f "target/server/standalone/deployments/$name.failed" ]; then
+            cat "target/server/standalone/deployments/$name.failed"; exit 1
+        fi
+        sleep 1
+    done
+    echo "$name was not deployed within 60 s"; exit 1
+    ;;
 stop)
     pkill -f 'jboss-modules.jar' || true
     sleep 3
-    rm -f target/server/standalone/deployments/mydrive.war*
+    rm -f target/server/standalone/deployments/*.war*
     ;;
 esac

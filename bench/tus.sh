@@ -16,13 +16,8 @@ rm -rf target/bench/tus-war/WEB-INF/classes/vn/mydrive/bench/tus/TusBenchmark.cl
 find "$LIB" -name '*.jar' ! -name 'jakarta.servlet-api*' ! -name 'slf4j-*' ! -name 'tus-java-client*' \
     ! -name 'annotations*' -exec cp {} target/bench/tus-war/WEB-INF/lib/ \;
 (cd target/bench/tus-war && jar cf ../tus.war .)
-PID=$(bench/server.sh start | tail -1)
-trap 'bench/server.sh stop; rm -rf target/server/standalone/deployments/tus.war* /tmp/tus-bench' EXIT
-cp target/bench/tus.war target/server/standalone/deployments/
-for _ in $(seq 1 60); do
-    if [ -f target/server/standalone/deployments/tus.war.deployed ]; then break; fi
-    if [ -f target/server/standalone/deployments/tus.war.failed ]; then cat target/server/standalone/deployments/tus.war.failed; exit 1; fi
-    sleep 1
-done
+bench/server.sh start > /dev/null
+trap 'bench/server.sh stop; rm -rf /tmp/tus-bench' EXIT
+bench/server.sh deploy target/bench/tus.war
 java -Xmx1g -cp "target/bench/tus-classes:$LIB/*:$(cat target/bench/runtime-classpath.txt)" \
     -Dmib="${1:-1024}" -Drounds="${2:-3}" vn.mydrive.bench.tus.TusBenchmark

@@ -4,13 +4,12 @@ import io.tus.java.client.TusClient;
 import io.tus.java.client.TusUpload;
 import io.tus.java.client.TusUploader;
 import java.io.File;
-import java.io.RandomAccessFile;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import vn.mydrive.bench.BenchFiles;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
@@ -27,17 +26,7 @@ public final class TusBenchmark {
     public static void main(String[] args) throws Exception {
         int mib = Integer.getInteger("mib", 1024);
         int rounds = Integer.getInteger("rounds", 3);
-        Path file = Path.of("target/bench/tus-" + mib + ".bin");
-        if (!Files.exists(file) || Files.size(file) != ((long) mib << 20)) {
-            byte[] block = new byte[1 << 20];
-            Random random = new Random(mib);
-            try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-                for (int i = 0; i < mib; i++) {
-                    random.nextBytes(block);
-                    out.write(block);
-                }
-            }
-        }
+        Path file = BenchFiles.random(Path.of("target/bench"), (long) mib << 20);
         ApiClient api = new ApiClient(new URL("http://127.0.0.1:8080/mydrive/"));
         String token = new Accounts(api).newSignedInUser("tus-bench");
         System.out.printf("MyDrive upload (transfer socket into the store) vs tus-java-server (HTTP PATCH to disk), %d MiB, "

@@ -24,19 +24,15 @@ public final class AuthBenchmark {
         for (int i = 0; i < threads; i++) {
             String name = accounts.register(Accounts.uniqueName("auth"));
             names.add(name);
-            tokens.add(accounts.signIn(name));
         }
         System.out.printf("MyDrive sign-in and token checks: %d callers in a closed loop, %.0f s each, over loopback%n",
                 threads, seconds);
         // Each caller signs in its own account again and again, taking over its own session each time.
         RequestLoop.Result logins = RequestLoop.run(threads, seconds, caller -> api.post("api/auth/login",
-                Accounts.credentials(names.get(caller), Accounts.PASSWORD).replace("}", ",\"takeOver\":true}"))
-                .status() == 200);
+                Accounts.takingOver(names.get(caller), Accounts.PASSWORD)).status() == 200);
         System.out.println(logins.line("sign-in (POST /api/auth/login)"));
-        tokens.clear();
         for (String name : names) {
-            tokens.add(api.post("api/auth/login", Accounts.credentials(name, Accounts.PASSWORD)
-                    .replace("}", ",\"takeOver\":true}")).json().getString("token"));
+            tokens.add(accounts.signInTakingOver(name, Accounts.PASSWORD));
         }
         RequestLoop.Result checks = RequestLoop.run(threads, seconds,
                 caller -> api.get("api/auth/me", Accounts.bearer(tokens.get(caller))).status() == 200);

@@ -1,12 +1,10 @@
 package vn.mydrive.bench;
 
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.mydrive.it.Accounts;
@@ -26,17 +24,7 @@ public final class BrowserUploadBenchmark {
     public static void main(String[] args) throws Exception {
         int mib = Integer.getInteger("mib", 128);
         int rounds = Integer.getInteger("rounds", 3);
-        Path file = Path.of("target/bench/browser-" + mib + ".bin").toAbsolutePath();
-        if (!Files.exists(file) || Files.size(file) != ((long) mib << 20)) {
-            byte[] block = new byte[1 << 20];
-            Random random = new Random(mib);
-            try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
-                for (int i = 0; i < mib; i++) {
-                    random.nextBytes(block);
-                    out.write(block);
-                }
-            }
-        }
+        Path file = BenchFiles.random(Path.of("target/bench"), (long) mib << 20);
         String user = new Accounts(new ApiClient(new java.net.URL(BASE + "mydrive/"))).register(Accounts.uniqueName("browser"));
         System.out.printf("Headless Chromium, %d MiB file: the drive page's upload vs a bare WebSocket to a sink; "
                 + "MB = 10^6 bytes%n%-6s %16s %16s %8s%n", mib, "round", "bare socket", "drive page", "ratio");

@@ -173,13 +173,9 @@ public final class CrashResumeCheck {
     }
 
     private static String signIn(ApiClient api) {
-        ApiClient.Reply reply = api.post("api/auth/login", Accounts.credentials(USER, Accounts.PASSWORD)
-                .replace("}", ",\"takeOver\":true}"));
-        if (reply.status() != 200) {
-            throw new IllegalStateException("sign-in failed: " + reply);
-        }
-        return reply.json().getString("token");
+        return new Accounts(api).signInTakingOver(USER, Accounts.PASSWORD);
     }
+
 
     private static byte[] data(int mib, long seed) {
         byte[] data = new byte[mib << 20];

@@ -9,7 +9,6 @@ import com.mongodb.client.gridfs.GridFSBuckets;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
@@ -64,7 +62,7 @@ public final class TransferBenchmark {
                     app, mongoUri, client.segmentSize(), client.window(), rounds);
             for (String sizeText : System.getProperty("sizes", "1024").split(",")) {
                 long size = Long.parseLong(sizeText.trim()) << 20;
-                Path file = testFile(work, size);
+                Path file = BenchFiles.random(work, size);
                 System.out.printf("%n%d MiB file%n", size >> 20);
                 System.out.printf("%-6s %14s %14s %6s %14s %14s %6s %26s%n", "round", "driver write", "app upload",
                         "ratio", "driver read", "app download", "ratio", "server heap MiB idle/peak");
@@ -162,22 +160,6 @@ public final class TransferBenchmark {
     }
 
     /** A file of random bytes of the given size, made once and kept for later runs. */
-    static Path testFile(Path dir, long size) throws IOException {
-        Path file = dir.resolve("random-" + (size >> 20) + "MiB.bin");
-        if (Files.exists(file) && Files.size(file) == size) {
-            return file;
-        }
-        Random random = new Random(size);
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (long written = 0; written < size; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-            }
-        }
-        return file;
-    }
-
     static String sha256(Path file) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         try (InputStream in = Files.newInputStream(file)) {

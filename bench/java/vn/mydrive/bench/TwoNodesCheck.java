@@ -156,11 +156,7 @@ public final class TwoNodesCheck {
     }
 
     private static String adminToken(ApiClient node) {
-        ApiClient.Reply login = node.post("api/auth/login", Accounts.credentials("admin",
-                System.getProperty("admin.password", "two-nodes-admin-password")).replace("}", ",\"takeOver\":true}"));
-        if (login.status() != 200) {
-            throw new IllegalStateException("admin sign-in failed: " + login);
-        }
-        return login.json().getString("token");
+        return new Accounts(node).signInTakingOver("admin", System.getProperty("admin.password", "two-nodes-admin-password"));
     }
+
 }

@@ -25,6 +25,12 @@ public final class Accounts {
         return Json.createObjectBuilder().add("username", username).add("password", password).build().toString();
     }
 
+    /** Sign-in credentials that also end a live session of the account elsewhere (take-over). */
+    public static String takingOver(String username, String password) {
+        return Json.createObjectBuilder().add("username", username).add("password", password).add("takeOver", true)
+                .build().toString();
+    }
+
     public String register(String username) {
         ApiClient.Reply reply = api.post("api/auth/register", credentials(username, PASSWORD));
         assertEquals(201, reply.status(), reply::toString);
@@ -34,6 +40,13 @@ public final class Accounts {
     /** Signs in and returns the token. */
     public String signIn(String username) {
         ApiClient.Reply reply = api.post("api/auth/login", credentials(username, PASSWORD));
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.json().getString("token");
+    }
+
+    /** Signs in, taking over any live session of the account; returns the token. */
+    public String signInTakingOver(String username, String password, String... headers) {
+        ApiClient.Reply reply = api.post("api/auth/login", takingOver(username, password), headers);
         assertEquals(200, reply.status(), reply::toString);
         return reply.json().getString("token");
     }

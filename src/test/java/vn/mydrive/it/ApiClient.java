@@ -49,7 +49,12 @@ public final class ApiClient {
 
     /** POSTs a JSON body (Content-Type application/json unless the headers say otherwise). */
     public Reply post(String path, String json, String... headers) {
-        return send("POST", path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
+        return sendJson("POST", path, json, headers);
+    }
+
+    /** Sends a JSON body, or none when {@code json} is null (Content-Type application/json unless the headers say otherwise). */
+    public Reply sendJson(String method, String path, String json, String... headers) {
+        return send(method, path, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json),
                 withDefaultContentType(headers));
     }
 

@@ -53,10 +53,7 @@ class CovidIT {
     @BeforeEach
     void signIn() {
         api = new ApiClient(deployment);
-        ApiClient.Reply login = api.post("api/auth/login",
-                Accounts.credentials("admin", "admin-password-for-tests") .replace("}", ",\"takeOver\":true}"));
-        assertEquals(200, login.status(), login::toString);
-        admin = login.json().getString("token");
+        admin = new Accounts(api).signInTakingOver("admin", "admin-password-for-tests");
         awaitRuns(runs -> runs.stream().anyMatch(r -> r.getString("source").equals("snapshot")));
         // Signed in after the wait: loading the snapshot may outlast the tests' 8 s idle timeout.
         user = new Accounts(api).newSignedInUser("covid");

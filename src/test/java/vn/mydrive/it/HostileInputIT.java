@@ -377,7 +377,7 @@ class HostileInputIT {
 
     /** Sends one REST input that must be refused: a 4xx with a JSON error body. */
     private void rest(String kind, String method, String path, String body, String... headers) {
-        ApiClient.Reply reply = send(method, path, body, headers);
+        ApiClient.Reply reply = api.sendJson(method, path, body, headers);
         assertTrue(reply.status() >= 400 && reply.status() < 500,
                 () -> method + " " + clip(path) + " " + clip(body) + " -> " + reply.status() + " " + clip(reply.body()));
         String code = reply.body().startsWith("{") ? reply.json().getString("error", "?") : "(server's page)";
@@ -394,18 +394,10 @@ class HostileInputIT {
 
     /** An input whose answer may be a success (a filter that matches nothing), but never a server error. */
     private void restAnyStatus(String kind, String method, String path, String... headers) {
-        ApiClient.Reply reply = send(method, path, null, headers);
+        ApiClient.Reply reply = api.sendJson(method, path, null, headers);
         assertTrue(reply.status() < 500, () -> method + " " + clip(path) + " -> " + reply);
         tally(kind, String.valueOf(reply.status()));
         checkInvariants(method + " " + clip(path));
-    }
-
-    private ApiClient.Reply send(String method, String path, String body, String... headers) {
-        String[] all = headers;
-        if (body != null && java.util.Arrays.stream(headers).noneMatch("Content-Type"::equalsIgnoreCase)) {
-            all = concat(headers, new String[] {"Content-Type", "application/json"});
-        }
-        return api.send(method, path, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body), all);
     }
 
     /** Sends one socket input; it must be answered with an error, or the socket closed (then reopened). */

@@ -55,11 +55,7 @@ class MonitorIT {
     @BeforeEach
     void signInAdmin() {
         api = new ApiClient(deployment);
-        ApiClient.Reply login = api.post("api/auth/login",
-                "{\"username\":\"admin\",\"password\":\"admin-password-for-tests\",\"takeOver\":true}",
-                "X-Forwarded-For", "10.77.0.1");
-        assertEquals(200, login.status(), login::toString);
-        admin = login.json().getString("token");
+        admin = new Accounts(api).signInTakingOver("admin", "admin-password-for-tests", "X-Forwarded-For", "10.77.0.1");
     }
 
     @Test
