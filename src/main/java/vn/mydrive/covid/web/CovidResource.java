@@ -33,6 +33,9 @@ import vn.mydrive.platform.web.ClientAddresses;
 @Produces(MediaType.APPLICATION_JSON)
 public class CovidResource {
 
+    /** Codes are 0 (the whole country) to 63, written with one or two digits. */
+    private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{1,2}");
+
     public record ProvinceView(int code, String name, List<String> aliases) {
     }
 
@@ -78,14 +81,12 @@ public class CovidResource {
                 answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source());
     }
 
-    private static final Pattern PROVINCE_CODE = Pattern.compile("\\d{1,2}");
-
     @GET
     @Path("provinces/{code}/daily")
     public SeriesView daily(@PathParam("code") String code, @QueryParam("from") String from,
                             @QueryParam("to") String to) {
         CovidDataset dataset = data.current();
-        // Codes are 0 (the whole country) to 63, written with one or two digits; nothing else names a province.
+        // Nothing but a code names a province here.
         if (!PROVINCE_CODE.matcher(code).matches()) {
             throw new UnknownProvinceException(dataset.provinces().closest(code, 3));
         }
