@@ -20,7 +20,8 @@ cp -r target/server "$NODE_B"
 rm -rf "$NODE_B"/standalone/{data,log,tmp} "$NODE_B"/standalone/deployments/mydrive.war*
 cp target/mydrive.war "$NODE_B"/standalone/deployments/
 (
-    export MYDRIVE_MONGODB_URI=mongodb://127.0.0.1:27018
+    MYDRIVE_MONGODB_URI="$(cat target/bench/server-data/store/connection-string)"
+    export MYDRIVE_MONGODB_URI
     export MYDRIVE_JWT_KEY_DIR="$PWD/target/bench/server-data/keys"
     export MYDRIVE_DATA_DIR="$PWD/target/bench/server-b-data"
     export JAVA_OPTS="-Xms512m -Xmx512m -Djava.net.preferIPv4Stack=true"

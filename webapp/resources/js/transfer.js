@@ -54,8 +54,12 @@ window.MyDrive = window.MyDrive || {};
             self.welcome = null;
             self.emit('close', event);
             if (event.code === 4401) {
-                // The sign-in session ended (signed out elsewhere, taken over, expired).
-                window.location.href = self.signInUrl;
+                // The sign-in session ended (signed out, signed in on another device, idle, ended by an admin):
+                // the sign-in page says which.
+                window.location.href = self.signInUrl + '&ended=' + encodeURIComponent(event.reason || 'session_ended');
+            } else if (event.code === 4429) {
+                // Too many connections for this account: this page goes on without one.
+                self.emit('refused', event);
             } else if (!self.closing) {
                 window.setTimeout(function () { self.connect(); }, self.retryDelay);
                 self.retryDelay = Math.min(self.retryDelay * 2, 15000);
@@ -107,7 +111,6 @@ window.MyDrive = window.MyDrive || {};
         }
     };
 
-    /** Opens the page's connection once. */
     /**
      * "Busy" and "over the window" are the server asking a client to slow down, not a failure: the segment is
      * sent again after a backoff growing to 2 s, without counting as an attempt, and the job's window is

@@ -39,7 +39,7 @@ public final class CrashResumeCheck {
 
     public static void main(String[] args) throws Exception {
         URL app = new URL(System.getProperty("mydrive.url", "http://127.0.0.1:8080/mydrive/"));
-        String mongoUri = System.getProperty("mongo.uri", "mongodb://127.0.0.1:27018");
+        String mongoUri = BenchStore.uri();
         int cycles = Integer.getInteger("cycles", 3);
         int mib = Integer.getInteger("mib", 48);
         int expirySeconds = Integer.getInteger("expiry.seconds", 30);

@@ -46,7 +46,7 @@ public final class TransferBenchmark {
 
     public static void main(String[] args) throws Exception {
         URL app = new URL(System.getProperty("mydrive.url", "http://127.0.0.1:8080/mydrive/"));
-        String mongoUri = System.getProperty("mongo.uri", "mongodb://127.0.0.1:27018");
+        String mongoUri = BenchStore.uri();
         int rounds = Integer.getInteger("rounds", 3);
         Path work = Files.createDirectories(Path.of(System.getProperty("work.dir", "target/bench")));
         long pid = Long.getLong("server.pid", -1);
@@ -59,7 +59,7 @@ public final class TransferBenchmark {
             MongoDatabase db = mongo.getDatabase("mydrive");
             System.out.printf("MyDrive transfer benchmark: Java client over loopback vs the MongoDB driver into the same store%n");
             System.out.printf("server %s, store %s, segment %d bytes, window %d, %d round(s); MB = 10^6 bytes%n",
-                    app, mongoUri, client.segmentSize(), client.window(), rounds);
+                    app, BenchStore.shown(mongoUri), client.segmentSize(), client.window(), rounds);
             for (String sizeText : System.getProperty("sizes", "1024").split(",")) {
                 long size = Long.parseLong(sizeText.trim()) << 20;
                 Path file = BenchFiles.random(work, size);

@@ -48,13 +48,13 @@ public class AdminBootstrap {
         String key = Usernames.key(name);
         if (accounts.find(key).isPresent()) {
             accounts.addRole(key, Roles.ADMIN);
-        } else if (password.filter(Passwords::isValid).isPresent()) {
+        } else if (password.filter(p -> Passwords.isValid(p) && PasswordStrength.weakness(p, name).isEmpty()).isPresent()) {
             accounts.insert(new Account(name, hasher.hash(password.get()), Set.of(Roles.USER, Roles.ADMIN),
                     Instant.now()));
             LOG.info(() -> "Created the admin account " + name);
         } else {
-            LOG.severe("The admin account " + name + " does not exist and mydrive.admin.password (8-128 characters)"
-                    + " is not set; no admin was created");
+            LOG.severe("The admin account " + name + " does not exist and mydrive.admin.password is not set or too weak"
+                    + " (8-128 characters, not easy to guess: see docs/security.md); no admin was created");
         }
     }
 }

@@ -14,13 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.mydrive.platform.security.CallerAttributes;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.InvalidRequestException;
 import vn.mydrive.platform.web.NotSignedInException;
 
 /** Accounts over JSON: register, sign in, sign out, and who am I. */
@@ -29,18 +32,24 @@ import vn.mydrive.platform.web.NotSignedInException;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    /** Body of register. */
-    public record RegisterRequest(String username, String password) {
+    /** Body of register; {@code confirmPassword}, when sent, must equal {@code password}. */
+    public record RegisterRequest(String username, String password, String confirmPassword) {
     }
 
-    /** Body of login; {@code takeOver} ends a live session of the account elsewhere. */
-    public record LoginRequest(String username, String password, Boolean takeOver) {
+    /**
+     * Body of login. {@code takeOver} ends a session of the account still held elsewhere; {@code idleSeconds}
+     * asks for a shorter idle timeout than the server's (a shared computer); {@code deviceToken} is the one this
+     * client got at an earlier sign-in.
+     */
+    public record LoginRequest(String username, String password, Boolean takeOver, Long idleSeconds,
+                               String deviceToken) {
     }
 
     public record RegisterResponse(String message, String username) {
     }
 
-    public record LoginResponse(String token, Instant expiresAt, String username, Set<String> roles) {
+    public record LoginResponse(String token, Instant expiresAt, String username, Set<String> roles,
+                                long idleSeconds, String deviceToken) {
     }
 
     public record MeResponse(String username, Set<String> roles, Instant signedInAt) {
@@ -53,7 +62,7 @@ public class AuthResource {
     ClientAddresses clientAddresses;
 
     @Inject
-    SessionCookie cookie;
+    SignInCookies cookie;
 
     @Context
     HttpServletRequest request;
@@ -66,8 +75,8 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(RegisterRequest body) {
-        RegisterRequest in = body == null ? new RegisterRequest(null, null) : body;
-        String username = auth.register(in.username(), in.password(), clientAddresses.of(request));
+        RegisterRequest in = body == null ? new RegisterRequest(null, null, null) : body;
+        String username = auth.register(in.username(), in.password(), in.confirmPassword(), clientAddresses.of(request));
         return Response.status(Response.Status.CREATED)
                 .entity(new RegisterResponse("User registered successfully", username))
                 .build();
@@ -78,9 +87,15 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public LoginResponse login(LoginRequest body) {
-        LoginRequest in = body == null ? new LoginRequest(null, null, false) : body;
-        SignIn signIn = auth.signIn(in.username(), in.password(), Boolean.TRUE.equals(in.takeOver()), clientAddresses.of(request));
-        return new LoginResponse(signIn.token(), signIn.expiresAt(), signIn.username(), new TreeSet<>(signIn.roles()));
+        LoginRequest in = body == null ? new LoginRequest(null, null, false, null, null) : body;
+        if (in.idleSeconds() != null && in.idleSeconds() < 1) {
+            throw new InvalidRequestException("invalid_idle_timeout", "idleSeconds is a positive number of seconds.");
+        }
+        String device = in.deviceToken() != null ? in.deviceToken() : cookie.device(request);
+        SignIn signIn = auth.signIn(new SignInAttempt(in.username(), in.password(), Boolean.TRUE.equals(in.takeOver()),
+                Optional.ofNullable(in.idleSeconds()).map(Duration::ofSeconds), device, clientAddresses.of(request)));
+        return new LoginResponse(signIn.token(), signIn.expiresAt(), signIn.username(), new TreeSet<>(signIn.roles()),
+                signIn.idleTimeout().toSeconds(), signIn.deviceToken());
     }
 
     @POST

@@ -3,21 +3,25 @@ package vn.mydrive.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import vn.mydrive.auth.AuthExceptions.AlreadySignedInException;
 import vn.mydrive.auth.AuthExceptions.InvalidPasswordException;
 import vn.mydrive.auth.AuthExceptions.InvalidUsernameException;
 import vn.mydrive.auth.AuthExceptions.MissingCredentialsException;
+import vn.mydrive.auth.AuthExceptions.PasswordMismatchException;
 import vn.mydrive.auth.AuthExceptions.TooManyAttemptsException;
+import vn.mydrive.auth.AuthExceptions.TooManySignUpsException;
 import vn.mydrive.auth.AuthExceptions.UsernameTakenException;
+import vn.mydrive.auth.AuthExceptions.WeakPasswordException;
 import vn.mydrive.auth.AuthExceptions.WrongCredentialsException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.security.Roles;
-import vn.mydrive.platform.security.TokenIssuer;
-import vn.mydrive.platform.security.TokenIssuer.IssuedToken;
+import vn.mydrive.platform.security.SessionEnding;
 
 /**
  * Registration, sign-in and sign-out: the rules both the JSON API and the pages follow. Errors are thrown as
@@ -30,10 +34,7 @@ public class AuthService {
     AccountStore accounts;
 
     @Inject
-    SessionStore sessions;
-
-    @Inject
-    SessionPolicy policy;
+    SessionService sessions;
 
     @Inject
     PasswordHasher hasher;
@@ -42,21 +43,32 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
-    TokenIssuer tokens;
+    KnownDevices devices;
 
     @Inject
     Event<Activity> activity;
 
-    /** Creates a user account; returns the username as stored. */
-    public String register(String username, String password, String clientAddress) {
+    /**
+     * Creates a user account; returns the username as stored.
+     *
+     * @param confirmPassword the password typed a second time; checked when given
+     */
+    public String register(String username, String password, String confirmPassword, String clientAddress) {
         requirePresent(username, password);
         if (!Usernames.isValid(username)) {
             throw new InvalidUsernameException();
         }
-        if (!Passwords.isValid(password)) {
-            throw new InvalidPasswordException();
+        if (confirmPassword != null && !confirmPassword.equals(password)) {
+            throw new PasswordMismatchException();
         }
-        Account account = new Account(username, hasher.hash(password), Set.of(Roles.USER), Instant.now());
+        requireStrong(password, username);
+        Instant now = Instant.now();
+        Optional<Duration> wait = throttle.signUpWait(clientAddress, now);
+        if (wait.isPresent()) {
+            throw new TooManySignUpsException(wait.get());
+        }
+        throttle.recordSignUp(clientAddress, now);
+        Account account = new Account(username, hasher.hash(password), Set.of(Roles.USER), now);
         if (!accounts.insert(account)) {
             throw new UsernameTakenException();
         }
@@ -65,93 +77,85 @@ public class AuthService {
     }
 
     /**
-     * Checks the password and starts the account's one session. While another session of the account lives,
-     * this is refused unless {@code takeOver}, which ends that session (its token stops working at once).
+     * Checks the password and starts the account's one session. While another session of the account is held
+     * by a client that is still there, this is refused unless {@code takeOver}, which ends that session (its
+     * token stops working at once).
      */
-    public SignIn signIn(String username, String password, boolean takeOver, String clientAddress) {
-        requirePresent(username, password);
-        String key = Usernames.key(username);
+    public SignIn signIn(SignInAttempt attempt) {
+        requirePresent(attempt.username(), attempt.password());
+        String key = Usernames.key(attempt.username());
         Instant now = Instant.now();
-        Optional<java.time.Duration> wait = throttle.retryAfter(key, clientAddress, now);
+        String knownDevice = Usernames.isValid(attempt.username())
+                ? devices.knownFor(attempt.deviceToken(), key, now) : null;
+        Optional<Duration> wait = throttle.retryAfter(key, attempt.clientAddress(), knownDevice, now);
         if (wait.isPresent()) {
-            refused(username, clientAddress, "too_many_attempts");
+            refused(attempt, "too_many_attempts");
             throw new TooManyAttemptsException(wait.get());
         }
-        Optional<Account> found = Usernames.isValid(username) ? accounts.find(key) : Optional.empty();
+        Optional<Account> found = Usernames.isValid(attempt.username()) ? accounts.find(key) : Optional.empty();
         boolean passwordOk = found.isPresent()
-                ? hasher.verify(password, found.get().passwordHash())
-                : hasher.verifyAgainstDecoy(password);
+                ? hasher.verify(attempt.password(), found.get().passwordHash())
+                : hasher.verifyAgainstDecoy(attempt.password());
         if (!passwordOk) {
-            throttle.recordFailure(key, clientAddress, now);
-            refused(username, clientAddress, "wrong_credentials");
+            throttle.recordFailure(key, attempt.clientAddress(), knownDevice, now);
+            refused(attempt, "wrong_credentials");
             throw new WrongCredentialsException();
         }
-        throttle.recordSuccess(key);
+        throttle.recordSuccess(key, knownDevice);
         Account account = found.get();
         if (hasher.isOutdated(account.passwordHash())) {
-            accounts.updatePasswordHash(key, hasher.hash(password));
+            accounts.updatePasswordHash(key, hasher.hash(attempt.password()));
         }
-        SignIn signIn = startSession(account, takeOver, clientAddress, now);
-        activity.fire(Activity.of(Kind.LOGIN, account.username(), clientAddress, takeOver ? "take-over" : null));
-        return signIn;
-    }
-
-    private SignIn startSession(Account account, boolean takeOver, String clientAddress, Instant now) {
-        Optional<Session> current = sessions.find(account.key());
-        if (current.isPresent() && policy.isAlive(current.get(), now) && !takeOver) {
-            refused(account.username(), clientAddress, "already_signed_in");
-            throw new AlreadySignedInException();
+        SignIn signIn;
+        try {
+            signIn = sessions.start(account, attempt.takeOver(), attempt.idleTimeout(), attempt.clientAddress(), now);
+        } catch (AlreadySignedInException e) {
+            refused(attempt, "already_signed_in");
+            throw e;
         }
-        IssuedToken token = tokens.issue(account.username(), account.roles(), policy.tokenLifetime());
-        Session session = new Session(account.username(), token.tokenId(), account.roles(), token.issuedAt(),
-                token.issuedAt(), token.expiresAt(), clientAddress);
-        boolean stored = current.isPresent()
-                ? sessions.replace(current.get().tokenId(), session)
-                : sessions.insert(session);
-        if (!stored) {
-            // Another client signed this account in between our read and write.
-            throw new AlreadySignedInException();
-        }
-        return new SignIn(token.token(), token.expiresAt(), account.username(), account.roles());
+        activity.fire(Activity.of(Kind.LOGIN, account.username(), attempt.clientAddress(),
+                attempt.takeOver() ? "take-over" : null));
+        return signIn.withDevice(devices.remember(knownDevice, key, now));
     }
 
     /** Ends the session the token belongs to; a token that no longer holds the session changes nothing. */
     public void signOut(String username, String tokenId, String clientAddress) {
-        if (sessions.delete(Usernames.key(username), tokenId)) {
+        if (sessions.signOut(username, tokenId, clientAddress)) {
             activity.fire(Activity.of(Kind.LOGOUT, username, clientAddress, null));
         }
     }
 
     /** The live session a token belongs to, if it still holds it. */
     public Optional<SessionView> currentSession(String username, String tokenId) {
-        return sessions.find(Usernames.key(username))
-                .filter(s -> s.tokenId().equals(tokenId) && policy.isAlive(s, Instant.now()))
-                .map(s -> new SessionView(s.username(), s.roles(), s.signedInAt(), s.lastSeenAt(), s.clientAddress()));
+        return sessions.current(username, tokenId).map(AuthService::view);
+    }
+
+    /** How the session of a token that no longer holds one ended. */
+    public SessionEnding endingOf(String tokenId) {
+        return sessions.endingOf(tokenId);
     }
 
     /** The live sessions, for admins. */
-    public java.util.List<SessionView> liveSessions() {
-        Instant now = Instant.now();
-        return sessions.all().stream().filter(s -> policy.isAlive(s, now))
-                .map(s -> new SessionView(s.username(), s.roles(), s.signedInAt(), s.lastSeenAt(), s.clientAddress()))
-                .toList();
+    public List<SessionView> liveSessions() {
+        return sessions.live().stream().map(AuthService::view).toList();
     }
 
     /** Ends an account's session on an admin's word; false if it had none. */
     public boolean endSession(String username, String admin, String clientAddress) {
-        if (username == null || !Usernames.isValid(username)) {
-            return false;
-        }
-        Optional<Session> session = sessions.find(Usernames.key(username));
-        if (session.isEmpty() || !sessions.delete(session.get().key(), session.get().tokenId())) {
-            return false;
-        }
-        activity.fire(Activity.of(Kind.SESSION_ENDED, session.get().username(), clientAddress, "ended by " + admin));
-        return true;
+        return sessions.endByAdmin(username, admin, clientAddress);
     }
 
-    private void refused(String username, String clientAddress, String reason) {
-        activity.fire(Activity.of(Kind.LOGIN_REFUSED, username, clientAddress, reason));
+    private void requireStrong(String password, String username) {
+        if (!Passwords.isValid(password)) {
+            throw new InvalidPasswordException();
+        }
+        PasswordStrength.weakness(password, username).ifPresent(weakness -> {
+            throw new WeakPasswordException(weakness);
+        });
+    }
+
+    private void refused(SignInAttempt attempt, String reason) {
+        activity.fire(Activity.of(Kind.LOGIN_REFUSED, attempt.username(), attempt.clientAddress(), reason));
     }
 
     private static void requirePresent(String username, String password) {
@@ -160,8 +164,13 @@ public class AuthService {
         }
     }
 
+    private static SessionView view(Session s) {
+        return new SessionView(s.username(), s.roles(), s.signedInAt(), s.lastSeenAt(), s.clientAddress(),
+                s.idleTimeout());
+    }
+
     /** What others may know of a live session. */
     public record SessionView(String username, Set<String> roles, Instant signedInAt, Instant lastSeenAt,
-                              String clientAddress) {
+                              String clientAddress, Duration idleTimeout) {
     }
 }

@@ -23,7 +23,7 @@ public class CurrentUser {
     AuthService auth;
 
     @Inject
-    SessionCookie cookie;
+    SignInCookies cookie;
 
     @Inject
     ClientAddresses clientAddresses;

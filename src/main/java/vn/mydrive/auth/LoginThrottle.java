@@ -16,8 +16,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.platform.store.MongoStore;
 
 /**
- * Slows password guessing per account and per client address. Counters live in the store, so every node of a
- * cluster sees the same ones; a lost race only miscounts one attempt.
+ * Slows password guessing without letting a guesser lock the owner out (OWASP's device cookies). A client that
+ * has signed in to the account before presents its device token and has a failure budget of its own; every
+ * other client shares the account's budget and its address's. So failures from anywhere can lock the account
+ * for unknown clients, never for the owner's known devices. Sign-ups are counted per address the same way.
+ * Counters live in the store, so every node sees the same ones; a lost race only miscounts one attempt.
  */
 @ApplicationScoped
 class LoginThrottle {
@@ -45,6 +48,14 @@ class LoginThrottle {
     @ConfigProperty(name = "mydrive.login.longest-lock")
     Duration longestLock;
 
+    @Inject
+    @ConfigProperty(name = "mydrive.signup.per-address")
+    int signUpsPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "mydrive.signup.window")
+    Duration signUpWindow;
+
     private MongoCollection<Document> counters;
 
     @PostConstruct
@@ -52,23 +63,45 @@ class LoginThrottle {
         counters = store.collection("login_throttle");
     }
 
-    /** The wait still to serve, if the account or the address is locked. */
-    Optional<Duration> retryAfter(String accountKey, String address, Instant now) {
-        Optional<Duration> account = load(accountId(accountKey)).retryAfter(now);
-        Optional<Duration> fromAddress = load(addressId(address)).retryAfter(now);
-        if (account.isPresent() && fromAddress.isPresent()) {
-            return Optional.of(account.get().compareTo(fromAddress.get()) > 0 ? account.get() : fromAddress.get());
+    /**
+     * The wait still to serve before this sign-in may be tried.
+     *
+     * @param knownDevice the client's device token when it is known for this account, else null
+     */
+    Optional<Duration> retryAfter(String accountKey, String address, String knownDevice, Instant now) {
+        if (knownDevice != null) {
+            return load(deviceId(knownDevice)).retryAfter(now);
         }
-        return account.isPresent() ? account : fromAddress;
+        return longer(load(accountId(accountKey)).retryAfter(now), load(addressId(address)).retryAfter(now));
     }
 
-    void recordFailure(String accountKey, String address, Instant now) {
-        record(accountId(accountKey), new ThrottleState.Rules(failuresPerAccount, window, firstLock, longestLock), now);
-        record(addressId(address), new ThrottleState.Rules(failuresPerAddress, window, firstLock, longestLock), now);
+    void recordFailure(String accountKey, String address, String knownDevice, Instant now) {
+        if (knownDevice != null) {
+            record(deviceId(knownDevice), failureRules(failuresPerAccount), now);
+            return;
+        }
+        record(accountId(accountKey), failureRules(failuresPerAccount), now);
+        record(addressId(address), failureRules(failuresPerAddress), now);
     }
 
-    void recordSuccess(String accountKey) {
-        counters.deleteOne(eq("_id", accountId(accountKey)));
+    /** A right password clears the budget it was tried under (an unknown client's success clears the account's). */
+    void recordSuccess(String accountKey, String knownDevice) {
+        counters.deleteOne(eq("_id", knownDevice != null ? deviceId(knownDevice) : accountId(accountKey)));
+    }
+
+    /** The wait before this address may try another sign-up. */
+    Optional<Duration> signUpWait(String address, Instant now) {
+        return load(signUpId(address)).retryAfter(now);
+    }
+
+    /** Counts a sign-up attempt (taken names too: probing names costs the same budget). */
+    void recordSignUp(String address, Instant now) {
+        record(signUpId(address), new ThrottleState.Rules(signUpsPerAddress, signUpWindow, signUpWindow, signUpWindow),
+                now);
+    }
+
+    private ThrottleState.Rules failureRules(int allowed) {
+        return new ThrottleState.Rules(allowed, window, firstLock, longestLock);
     }
 
     private void record(String id, ThrottleState.Rules rules, Instant now) {
@@ -90,11 +123,26 @@ class LoginThrottle {
                 locked == null ? null : locked.toInstant());
     }
 
+    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
+        if (a.isPresent() && b.isPresent()) {
+            return Optional.of(a.get().compareTo(b.get()) > 0 ? a.get() : b.get());
+        }
+        return a.isPresent() ? a : b;
+    }
+
     private static String accountId(String accountKey) {
         return "account:" + accountKey;
     }
 
     private static String addressId(String address) {
         return "address:" + address;
+    }
+
+    private static String deviceId(String device) {
+        return "device:" + device;
+    }
+
+    private static String signUpId(String address) {
+        return "signup:" + address;
     }
 }

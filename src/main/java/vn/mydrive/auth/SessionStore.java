@@ -11,7 +11,9 @@ import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +26,8 @@ import vn.mydrive.platform.store.MongoStore;
 /**
  * Live sessions in the {@code sessions} collection, one document per account (keyed like the account).
  * Every change is a single-document compare-and-set on the token id, so two nodes racing to sign the same
- * account in cannot both win.
+ * account in cannot both win. {@code idleUntil} (last sign of life plus the session's idle timeout) is kept
+ * beside {@code lastSeenAt} so finding idle sessions is one range query.
  */
 @ApplicationScoped
 class SessionStore {
@@ -39,6 +42,7 @@ class SessionStore {
         sessions = store.collection("sessions");
         // Real MongoDB drops expired sessions itself; the embedded store ignores TTL, so SessionSweeper does too.
         sessions.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        sessions.createIndex(Indexes.ascending("idleUntil"));
     }
 
     Optional<Session> find(String key) {
@@ -69,18 +73,22 @@ class SessionStore {
         return sessions.deleteOne(new Document("_id", key).append("tokenId", tokenId)).getDeletedCount() == 1;
     }
 
-    void touch(String key, String tokenId, Instant now) {
-        sessions.updateOne(new Document("_id", key).append("tokenId", tokenId), Updates.set("lastSeenAt", Date.from(now)));
+    void touch(Session session, Instant now) {
+        sessions.updateOne(new Document("_id", session.key()).append("tokenId", session.tokenId()),
+                Updates.combine(Updates.set("lastSeenAt", Date.from(now)),
+                        Updates.set("idleUntil", Date.from(now.plus(session.idleTimeout())))));
     }
 
-    /** Removes sessions that expired or went idle before {@code idleSince}. */
-    long sweep(Instant now, Instant idleSince) {
-        return sessions.deleteMany(lt("expiresAt", Date.from(now))).getDeletedCount()
-                + sessions.deleteMany(lt("lastSeenAt", Date.from(idleSince))).getDeletedCount();
+    /** Sessions whose token expired or whose client went idle before {@code now}. */
+    List<Session> endedBefore(Instant now) {
+        List<Session> ended = new ArrayList<>();
+        sessions.find(lt("idleUntil", Date.from(now))).map(SessionStore::toSession).into(ended);
+        sessions.find(lt("expiresAt", Date.from(now))).map(SessionStore::toSession).into(ended);
+        return ended;
     }
 
     List<Session> all() {
-        return sessions.find().map(SessionStore::toSession).into(new java.util.ArrayList<>());
+        return sessions.find().map(SessionStore::toSession).into(new ArrayList<>());
     }
 
     private static Document toDocument(Session s) {
@@ -90,14 +98,18 @@ class SessionStore {
                 .append("roles", List.copyOf(s.roles()))
                 .append("signedInAt", Date.from(s.signedInAt()))
                 .append("lastSeenAt", Date.from(s.lastSeenAt()))
+                .append("idleUntil", Date.from(s.lastSeenAt().plus(s.idleTimeout())))
+                .append("idleTimeoutMs", s.idleTimeout().toMillis())
                 .append("expiresAt", Date.from(s.expiresAt()))
                 .append("clientAddress", s.clientAddress());
     }
 
     private static Session toSession(Document d) {
+        Number idleMs = d.get("idleTimeoutMs", Number.class);
         return new Session(d.getString("username"), d.getString("tokenId"),
                 Set.copyOf(d.getList("roles", String.class, List.of())),
                 d.getDate("signedInAt").toInstant(), d.getDate("lastSeenAt").toInstant(),
-                d.getDate("expiresAt").toInstant(), d.getString("clientAddress"));
+                d.getDate("expiresAt").toInstant(), d.getString("clientAddress"),
+                Duration.ofMillis(idleMs == null ? 0 : idleMs.longValue()));
     }
 }

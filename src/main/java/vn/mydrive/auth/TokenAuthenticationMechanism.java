@@ -16,6 +16,7 @@ import vn.mydrive.platform.security.PresentedToken;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.security.TokenRejectedException;
 import vn.mydrive.platform.security.TokenTransport;
+import vn.mydrive.platform.web.ApiError;
 import vn.mydrive.platform.web.SameOrigin;
 
 /**
@@ -38,7 +39,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
     TokenTransport transport;
 
     @Inject
-    SessionCookie cookie;
+    SignInCookies cookie;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -50,12 +51,15 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         boolean handshake = path.startsWith("/ws/");
         Optional<PresentedToken> presented = transport.find(request.getHeader("Authorization"), request.getHeader("Cookie"));
         if (presented.isEmpty()) {
-            return handshake ? refuse(response, 401, context) : anonymous(request, response, context);
+            return handshake
+                    ? refuse(response, 401, new ApiError("unauthenticated", "Please sign in."))
+                    : anonymous(request, response, context);
         }
         if (handshake && presented.get().fromCookie()
                 && !SameOrigin.matches(request.getHeader("Origin"), request.isSecure(), request.getHeader("Host"))) {
             // Cross-site WebSocket hijacking: another site's page opening a socket with our cookie.
-            return refuse(response, 403, context);
+            return refuse(response, 403, new ApiError("cross_site_request",
+                    "This connection did not come from a MyDrive page and was refused."));
         }
         try {
             TokenPrincipal principal = authenticator.authenticate(presented.get().token());
@@ -65,10 +69,17 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         } catch (TokenRejectedException e) {
             request.setAttribute(CallerAttributes.TOKEN_REJECTED, e);
             if (presented.get().fromCookie()) {
-                // A dead cookie would be sent with every request from now on; drop it.
-                cookie.clear(request, response);
+                // A dead cookie would be sent with every request from now on; drop it, remembering for the sign-in
+                // page why the session ended.
+                if (e.tokenId() != null) {
+                    cookie.ended(request, response, e.tokenId());
+                } else {
+                    cookie.clear(request, response);
+                }
             }
-            return handshake ? refuse(response, 401, context) : anonymous(request, response, context);
+            return handshake
+                    ? refuse(response, 401, new ApiError(e.reason().code(), e.getMessage()))
+                    : anonymous(request, response, context);
         }
     }
 
@@ -80,8 +91,24 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                 : context.doNothing();
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, HttpMessageContext context) {
+    /**
+     * Refuses a WebSocket handshake with the same JSON error body as the API, written and committed here so the
+     * container does not replace it with an HTML error page.
+     */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, ApiError error) {
         response.setStatus(status);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"mydrive\", error=\"" + error.error() + "\"");
+        }
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        try {
+            response.getWriter().write(error.toJson());
+            response.flushBuffer();
+        } catch (IOException e) {
+            // The client is gone; the status was all it would have read.
+        }
         return AuthenticationStatus.SEND_FAILURE;
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.ZoneId;
 import java.util.Optional;
 import vn.mydrive.covid.CovidExceptions.FutureDateException;
@@ -31,6 +32,9 @@ public class CovidLookup {
     @Inject
     Event<Activity> activity;
 
+    /** Longer than any way of writing a province ("Thành phố Hồ Chí Minh" and its like are under 30). */
+    static final int MAX_PROVINCE_CHARS = 64;
+
     public LookupAnswer lookup(String provinceInput, String dayInput, String username, String clientAddress) {
         try {
             LookupAnswer answer = answer(data.current(), provinceInput, dayInput, LocalDate.now(VIETNAM));
@@ -51,6 +55,10 @@ public class CovidLookup {
     static LookupAnswer answer(CovidDataset dataset, String provinceInput, String dayInput, LocalDate today) {
         if (provinceInput == null || provinceInput.isBlank()) {
             throw new MissingProvinceException();
+        }
+        if (provinceInput.length() > MAX_PROVINCE_CHARS) {
+            // No province is called anything that long; suggesting one would cost time for nothing.
+            throw new UnknownProvinceException(List.of());
         }
         int code;
         String name;

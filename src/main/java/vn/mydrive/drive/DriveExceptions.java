@@ -26,6 +26,11 @@ public final class DriveExceptions {
         public boolean retryable() {
             return retryable;
         }
+
+        /** Whether the upload this error answers is over (the client must start again), rather than one segment refused. */
+        public boolean endsUpload() {
+            return !retryable && !(this instanceof InvalidSegmentException);
+        }
     }
 
     /** No such file or upload, or one the caller may not see (the two are not told apart). */

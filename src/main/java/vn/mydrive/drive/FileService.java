@@ -14,6 +14,7 @@ import vn.mydrive.drive.store.ChunkStore;
 import vn.mydrive.drive.store.FileQuery;
 import vn.mydrive.drive.store.FileStore;
 import vn.mydrive.drive.store.Page;
+import vn.mydrive.drive.store.UploadStore;
 import vn.mydrive.drive.store.UsageStore;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
@@ -34,6 +35,9 @@ public class FileService {
 
     @Inject
     UsageStore usage;
+
+    @Inject
+    UploadStore uploads;
 
     @Inject
     DriveSettings settings;
@@ -63,6 +67,8 @@ public class FileService {
         StoredFile file = owned(viewer, id);
         String name = FileNames.check(newName);
         files.rename(file.id(), name);
+        // Renamed, it is no longer the file that upload made: uploading that file again makes a new one.
+        uploads.forgetCompleted(file.id());
         return get(viewer, id);
     }
 
@@ -76,6 +82,7 @@ public class FileService {
     public void delete(String viewer, String id, String clientAddress) {
         StoredFile file = owned(viewer, id);
         if (files.delete(file.id())) {
+            uploads.forgetCompleted(file.id());
             chunks.delete(file.id(), (int) file.chunkCount());
             usage.release(file.owner().toLowerCase(Locale.ROOT), file.size());
             activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));

@@ -44,6 +44,8 @@ public class UploadService {
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern HEX_8 = Pattern.compile("[0-9a-f]{8}");
     private static final Pattern CONTENT_TYPE = Pattern.compile("[a-z0-9!#$&^_.+-]{1,63}/[a-z0-9!#$&^_.+-]{1,63}");
+    private static final Pattern CHARSET = Pattern.compile("charset=[a-z0-9._-]{1,40}");
+    private static final String OCTET_STREAM = "application/octet-stream";
     private static final String EMPTY_SHA256 = HexFormat.of().formatHex(UploadDigests.sha256().digest());
 
     @Inject
@@ -93,10 +95,9 @@ public class UploadService {
         String ownerKey = owner.toLowerCase(Locale.ROOT);
         String resumeKey = resumeKey(ownerKey, name, size, request.lastModified(), fingerprint);
 
-        Optional<Upload> existing = uploads.findByResumeKey(resumeKey);
-        if (existing.isPresent()) {
-            uploads.touch(existing.get().id(), expiry());
-            return new UploadTicket(existing.get(), uploads.received(existing.get().id()), null);
+        Optional<UploadTicket> known = resume(owner, resumeKey, clientAddress);
+        if (known.isPresent()) {
+            return known.get();
         }
         if (uploads.countOpen(ownerKey) >= settings.maxOpenUploads()) {
             throw new TooManyUploadsException(settings.maxOpenUploads());
@@ -105,19 +106,46 @@ public class UploadService {
             throw new QuotaExceededException(settings.quotaPerUser());
         }
         Upload upload = new Upload(new ObjectId(), resumeKey, owner, name, size, contentType, request.lastModified(),
-                fingerprint, declaredSha256, visibility, settings.chunkSize(), settings.segmentSize(), Instant.now());
+                fingerprint, declaredSha256, visibility, settings.chunkSize(), settings.segmentSize(), Instant.now(),
+                false);
         activity.fire(Activity.of(Kind.UPLOAD_STARTED, owner, clientAddress, name + " (" + size + " bytes)"));
-        if (size == 0) {
-            return new UploadTicket(upload, List.of(), finishEmpty(upload, clientAddress));
-        }
         if (!uploads.insert(upload, expiry())) {
             // The same file was started at the same moment elsewhere: join that upload.
             usage.release(ownerKey, size);
-            Upload winner = uploads.findByResumeKey(resumeKey).orElseThrow(FileNotFoundException::new);
-            return new UploadTicket(winner, uploads.received(winner.id()), null);
+            return resume(owner, resumeKey, clientAddress).orElseThrow(FileNotFoundException::new);
+        }
+        if (size == 0) {
+            return new UploadTicket(upload, List.of(), finishEmpty(upload, clientAddress));
         }
         digests.begin(upload);
         return new UploadTicket(upload, List.of(), null);
+    }
+
+    /**
+     * The answer for an upload of this same file that exists already: its file, if it was completed (the client
+     * may have lost the {@code complete}); the file, completed now, if every segment is stored but the completion
+     * did not happen (a crash in between); else the upload to go on with and what it holds.
+     */
+    private Optional<UploadTicket> resume(String owner, String resumeKey, String clientAddress) {
+        Optional<Upload> existing = uploads.findByResumeKey(resumeKey);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        Upload upload = existing.get();
+        if (upload.completed()) {
+            Optional<StoredFile> file = files.find(upload.id()).filter(f -> f.isOwnedBy(owner));
+            if (file.isPresent()) {
+                return Optional.of(new UploadTicket(upload, List.of(), file.get()));
+            }
+            uploads.forgetCompleted(upload.id());
+            return Optional.empty();
+        }
+        uploads.touch(upload.id(), expiry());
+        List<Integer> received = uploads.received(upload.id());
+        if (received.size() == upload.segmentCount()) {
+            return Optional.of(new UploadTicket(upload, received, complete(upload, clientAddress)));
+        }
+        return Optional.of(new UploadTicket(upload, received, null));
     }
 
     /**
@@ -128,12 +156,11 @@ public class UploadService {
     public SegmentOutcome storeSegment(String owner, ObjectId uploadId, int index, byte[] data, int offset, int length,
                                       Integer crc32c, String clientAddress) {
         Optional<Upload> found = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner));
-        if (found.isEmpty()) {
-            // A segment sent again after its upload completed (its answer was lost): nothing to do.
-            if (files.find(uploadId).filter(f -> f.isOwnedBy(owner)).isPresent()) {
-                return new SegmentOutcome(-1, -1, null, null);
-            }
-            throw new FileNotFoundException();
+        if (found.isEmpty() || found.get().completed()) {
+            // A segment sent again after its upload completed (its answer was lost): acknowledged, and the file is
+            // named again so the client learns it is complete.
+            StoredFile file = files.find(uploadId).filter(f -> f.isOwnedBy(owner)).orElseThrow(FileNotFoundException::new);
+            return new SegmentOutcome(-1, -1, file, file.name());
         }
         Upload upload = found.get();
         if (index < 0 || index >= upload.segmentCount()) {
@@ -149,14 +176,20 @@ public class UploadService {
                 throw new SegmentChecksumException();
             }
             if (index == 0 && !String.format("%08x", actual).equals(upload.fingerprint())) {
+                // Not the file this upload was started for, and it never will be: it ends here, freeing its quota.
+                discard(upload);
+                activity.fire(Activity.of(Kind.UPLOAD_FAILED, owner, clientAddress, upload.name() + " (fingerprint)"));
                 throw new FingerprintMismatchException();
             }
         }
         chunks.write(upload.id(), upload.firstChunk(index), data, offset, length, upload.chunkSize());
         Optional<Integer> received = uploads.markReceived(upload.id(), index, expiry());
         if (received.isEmpty()) {
-            // Stored before: acknowledge again, change nothing.
-            return new SegmentOutcome(-1, upload.segmentCount(), null, upload.name());
+            // Stored before: acknowledged again, nothing changes; unless every segment is stored and the file was
+            // never completed (a crash between the last segment and the completion), which completes it now.
+            StoredFile completed = uploads.receivedCount(upload.id()) == upload.segmentCount()
+                    ? complete(upload, clientAddress) : null;
+            return new SegmentOutcome(-1, upload.segmentCount(), completed, upload.name());
         }
         digests.stored(upload, index, data, offset, length);
         StoredFile completed = received.get() == upload.segmentCount() ? complete(upload, clientAddress) : null;
@@ -165,7 +198,7 @@ public class UploadService {
 
     /** Ends an unfinished upload and removes what was stored for it. */
     public void cancel(String owner, ObjectId uploadId, String clientAddress) {
-        Upload upload = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner))
+        Upload upload = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner) && !u.completed())
                 .orElseThrow(FileNotFoundException::new);
         discard(upload);
         activity.fire(Activity.of(Kind.UPLOAD_FAILED, owner, clientAddress, upload.name() + " (cancelled)"));
@@ -182,6 +215,11 @@ public class UploadService {
         return expired.size();
     }
 
+    /**
+     * Makes the file of an upload whose every segment is stored: checks its SHA-256, inserts the file document
+     * (only now does it appear in lists) and turns the upload into its completion record. Safe to run again, and
+     * on two nodes at once: the file's id is the upload's, so only one insert wins and both answer the same file.
+     */
     private StoredFile complete(Upload upload, String clientAddress) {
         String sha256 = digests.finish(upload);
         if (upload.sha256() != null && !upload.sha256().equals(sha256)) {
@@ -190,19 +228,26 @@ public class UploadService {
             throw new FileChecksumException();
         }
         StoredFile file = toFile(upload, sha256);
-        files.insert(file);
-        uploads.delete(upload.id());
-        activity.fire(Activity.of(Kind.UPLOAD_FINISHED, upload.owner(), clientAddress,
-                upload.name() + " (" + upload.size() + " bytes)"));
+        boolean inserted = files.insert(file);
+        if (!inserted) {
+            file = files.find(upload.id()).orElseThrow(FileNotFoundException::new);
+        }
+        uploads.markCompleted(upload.id());
+        if (inserted) {
+            activity.fire(Activity.of(Kind.UPLOAD_FINISHED, upload.owner(), clientAddress,
+                    upload.name() + " (" + upload.size() + " bytes)"));
+        }
         return file;
     }
 
     private StoredFile finishEmpty(Upload upload, String clientAddress) {
         if (upload.sha256() != null && !upload.sha256().equals(EMPTY_SHA256)) {
+            uploads.delete(upload.id());
             throw new FileChecksumException();
         }
         StoredFile file = toFile(upload, EMPTY_SHA256);
         files.insert(file);
+        uploads.markCompleted(upload.id());
         activity.fire(Activity.of(Kind.UPLOAD_FINISHED, upload.owner(), clientAddress, upload.name() + " (0 bytes)"));
         return file;
     }
@@ -238,9 +283,26 @@ public class UploadService {
         return (int) crc.getValue();
     }
 
-    private static String contentType(String declared) {
-        String type = declared == null ? "" : declared.strip().toLowerCase(Locale.ROOT);
-        return CONTENT_TYPE.matcher(type).matches() ? type : "application/octet-stream";
+    /**
+     * The declared media type in lower case, with its charset when it names one ("text/plain; charset=utf-8":
+     * a preview needs it); other parameters are dropped, and anything unrecognisable is application/octet-stream.
+     */
+    static String contentType(String declared) {
+        if (declared == null || declared.length() > 255) {
+            return OCTET_STREAM;
+        }
+        String[] parts = declared.split(";");
+        String type = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!CONTENT_TYPE.matcher(type).matches()) {
+            return OCTET_STREAM;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (CHARSET.matcher(parameter).matches()) {
+                return type + "; " + parameter;
+            }
+        }
+        return type;
     }
 
     private static String lower(String hex) {

@@ -59,6 +59,7 @@ public final class TransferClient implements AutoCloseable {
         return t;
     });
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
+    private final java.util.concurrent.atomic.AtomicInteger windowExceeded = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.function.LongConsumer roundTrips = nanos -> {
     };
 
@@ -165,6 +166,16 @@ public final class TransferClient implements AutoCloseable {
 
     public boolean isOpen() {
         return !closed.isDone();
+    }
+
+    /** How many {@code window_exceeded} errors this client got (it never has more than the window unanswered). */
+    public int windowExceededErrors() {
+        return windowExceeded.get();
+    }
+
+    /** Stops sending heartbeats, as a frozen client would, leaving the socket open. */
+    public void stopHeartbeat() {
+        pinger.shutdownNow();
     }
 
     /** Drops the connection without a goodbye, as a crashed browser or a cut cable would. */
@@ -567,8 +578,11 @@ public final class TransferClient implements AutoCloseable {
      * "Busy" and "over the window" are the server asking to slow down, not a failure: they do not count as
      * attempts; the segment is sent again after a backoff that grows to 2 s, and the window shrinks.
      */
-    private static boolean isBackPressure(JsonObject error) {
+    private boolean isBackPressure(JsonObject error) {
         String code = error.getString("error", "");
+        if (code.equals("window_exceeded")) {
+            windowExceeded.incrementAndGet();
+        }
         return code.equals("server_busy") || code.equals("window_exceeded");
     }
 
@@ -580,7 +594,7 @@ public final class TransferClient implements AutoCloseable {
         sleep(Math.min(2000L, 25L << Math.min(times, 7)));
     }
 
-    private static void retry(ArrayDeque<Integer> toGet, Map<Integer, Integer> attempts, Map<Integer, Integer> busy,
+    private void retry(ArrayDeque<Integer> toGet, Map<Integer, Integer> attempts, Map<Integer, Integer> busy,
                               int index, JsonObject error) {
         if (error != null && isBackPressure(error)) {
             backOff(busy, index);

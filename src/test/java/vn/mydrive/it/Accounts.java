@@ -31,8 +31,12 @@ public final class Accounts {
                 .build().toString();
     }
 
+    /**
+     * Registers from an address of its own: sign-up is limited per address, and the suite creates far more
+     * accounts than one address may.
+     */
     public String register(String username) {
-        ApiClient.Reply reply = api.post("api/auth/register", credentials(username, PASSWORD));
+        ApiClient.Reply reply = api.post("api/auth/register", credentials(username, PASSWORD), anyAddress());
         assertEquals(201, reply.status(), reply::toString);
         return username;
     }
@@ -54,6 +58,13 @@ public final class Accounts {
     /** Registers a new account and signs it in; returns the token. */
     public String newSignedInUser(String prefix) {
         return signIn(register(uniqueName(prefix)));
+    }
+
+    /** An {@code X-Forwarded-For} header (127.0.0.1 is a trusted proxy in the tests) naming a fresh address. */
+    public static String[] anyAddress() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new String[] {"X-Forwarded-For", "10." + (100 + random.nextInt(100)) + "." + random.nextInt(256) + "."
+                + (1 + random.nextInt(254))};
     }
 
     public static String[] bearer(String token) {

@@ -46,7 +46,7 @@ class AuthApiIT {
     @Test
     void registerAnswers201WithoutEchoingThePassword() {
         String name = uniqueName("reg");
-        ApiClient.Reply reply = api.post("api/auth/register", credentials(name, PASSWORD));
+        ApiClient.Reply reply = api.post("api/auth/register", credentials(name, PASSWORD), Accounts.anyAddress());
 
         assertEquals(201, reply.status(), reply::toString);
         assertEquals("User registered successfully", reply.json().getString("message"));
@@ -71,7 +71,8 @@ class AuthApiIT {
         String name = uniqueName("Alice");
         accounts.register(name);
 
-        ApiClient.Reply reply = api.post("api/auth/register", credentials(name.toLowerCase(), "another password"));
+        ApiClient.Reply reply = api.post("api/auth/register", credentials(name.toLowerCase(), PASSWORD),
+                Accounts.anyAddress());
 
         assertEquals(409, reply.status(), reply::toString);
         assertEquals("username_taken", reply.error());
@@ -89,9 +90,12 @@ class AuthApiIT {
         assertRejected(credentials("../etc", PASSWORD), "invalid_username");
         assertRejected(credentials(uniqueName("short"), "1234567"), "invalid_password");
         assertRejected(credentials(uniqueName("long"), "x".repeat(129)), "invalid_password");
-        // The boundaries themselves are allowed.
-        assertEquals(201, api.post("api/auth/register", credentials(uniqueName("x").substring(0, 3), "12345678")).status());
-        assertEquals(201, api.post("api/auth/register", credentials(uniqueName("y"), "é".repeat(128))).status());
+        // The boundaries themselves are allowed (for passwords hard enough to guess).
+        assertEquals(201, api.post("api/auth/register", credentials(uniqueName("x").substring(0, 3), "Ωж€ệ\uD83D\uDE42λ字ß"),
+                Accounts.anyAddress()).status());
+        String longest = "Đà Lạt mùa sương, Huế mưa dầm, Sài Gòn nắng gắt; ".repeat(4).substring(0, 128);
+        assertEquals(201, api.post("api/auth/register", credentials(uniqueName("y"), longest),
+                Accounts.anyAddress()).status());
     }
 
     private void assertRejected(String body, String code) {

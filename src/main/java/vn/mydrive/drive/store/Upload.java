@@ -11,10 +11,12 @@ import vn.mydrive.drive.Visibility;
  * @param resumeKey   identifies "the same file from the same owner" (name, size, last-modified, fingerprint)
  * @param fingerprint CRC32C of the first segment, in hex: checked when that segment arrives
  * @param sha256      the whole file's SHA-256 as the client declared it, or null
+ * @param completed   the file was completed: the record stays, as long as the file does, so the same upload sent
+ *                    again is answered with that file
  */
 public record Upload(ObjectId id, String resumeKey, String owner, String name, long size, String contentType,
                      long lastModified, String fingerprint, String sha256, Visibility visibility, int chunkSize,
-                     int segmentSize, Instant createdAt) {
+                     int segmentSize, Instant createdAt, boolean completed) {
 
     public int segmentCount() {
         return (int) ((size + segmentSize - 1) / segmentSize);

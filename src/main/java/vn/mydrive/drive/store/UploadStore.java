@@ -1,7 +1,6 @@
 package vn.mydrive.drive.store;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -27,9 +26,11 @@ import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
 /**
- * Unfinished uploads ({@code uploads}): one document each, holding which segments are stored. Marking a
- * segment is one atomic update that adds it only if absent, so a repeated segment is counted once and the
- * one update that brings the count to the total is the one that completes the file, on any node.
+ * Uploads ({@code uploads}): one document each, holding which segments are stored. Marking a segment is one
+ * atomic update that adds it only if absent, so a repeated segment is counted once and the one update that
+ * brings the count to the total is the one that completes the file, on any node. A completed upload keeps a
+ * small record (its resume key and the file's id, which is its own) for as long as the file exists unchanged,
+ * so the same upload sent again, after its {@code complete} was lost, is answered with that file.
  */
 @ApplicationScoped
 public class UploadStore {
@@ -64,7 +65,8 @@ public class UploadStore {
                     .append("createdAt", Date.from(upload.createdAt()))
                     .append("expiresAt", Date.from(expiresAt))
                     .append("received", List.of())
-                    .append("receivedCount", 0));
+                    .append("receivedCount", 0)
+                    .append("completed", false));
             return true;
         } catch (MongoWriteException e) {
             if (DuplicateKeys.isDuplicateKey(e)) {
@@ -99,6 +101,23 @@ public class UploadStore {
         return after == null ? Optional.empty() : Optional.of(after.getInteger("receivedCount"));
     }
 
+    /** How many segments are stored so far. */
+    public int receivedCount(ObjectId id) {
+        Document d = uploads.find(eq("_id", id)).projection(Projections.include("receivedCount")).first();
+        return d == null ? 0 : d.getInteger("receivedCount", 0);
+    }
+
+    /** Turns the upload into the record of its completed file: no expiry, no segment list. */
+    public void markCompleted(ObjectId id) {
+        uploads.updateOne(eq("_id", id), Updates.combine(Updates.set("completed", true),
+                Updates.unset("expiresAt"), Updates.set("received", List.of())));
+    }
+
+    /** Forgets the record of a completed upload (its file was deleted or renamed); open uploads are left alone. */
+    public void forgetCompleted(ObjectId id) {
+        uploads.deleteOne(new Document("_id", id).append("completed", true));
+    }
+
     /** The indexes of the segments stored so far. */
     public List<Integer> received(ObjectId id) {
         Document d = uploads.find(eq("_id", id)).projection(Projections.include("received")).first();
@@ -115,11 +134,14 @@ public class UploadStore {
     }
 
     public long countOpen(String ownerKey) {
-        return uploads.countDocuments(eq("ownerKey", ownerKey));
+        return uploads.countDocuments(new Document("ownerKey", ownerKey).append("completed", new Document("$ne", true)));
     }
 
+    /** Unfinished uploads nobody sent a segment for since before {@code now} (completed ones never expire). */
     public List<Upload> expiredBefore(Instant now) {
-        return uploads.find(lt("expiresAt", Date.from(now))).projection(Projections.exclude("received"))
+        return uploads.find(new Document("expiresAt", new Document("$lt", Date.from(now)))
+                        .append("completed", new Document("$ne", true)))
+                .projection(Projections.exclude("received"))
                 .map(UploadStore::toUpload).into(new ArrayList<>());
     }
 
@@ -128,6 +150,6 @@ public class UploadStore {
                 d.getString("filename"), ((Number) d.get("size")).longValue(), d.getString("contentType"),
                 ((Number) d.get("lastModified")).longValue(), d.getString("fingerprint"), d.getString("sha256"),
                 Visibility.parse(d.getString("visibility")), d.getInteger("chunkSize"), d.getInteger("segmentSize"),
-                d.getDate("createdAt").toInstant());
+                d.getDate("createdAt").toInstant(), d.getBoolean("completed", false));
     }
 }

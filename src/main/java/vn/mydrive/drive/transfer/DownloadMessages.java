@@ -1,6 +1,5 @@
 package vn.mydrive.drive.transfer;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,10 +14,15 @@ import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
-import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
+import vn.mydrive.platform.events.TransferMeasured;
+import vn.mydrive.platform.json.JsonProviders;
 
-/** The download half of the protocol: {@code download} (file info) and {@code get} (one segment). */
+/**
+ * The download half of the protocol: {@code download} (file info) and {@code get} (one segment). Every
+ * {@code get} looks the file up again, as the HTTP content endpoint does for every request: a file made private
+ * or deleted while it is being downloaded stops being served at once.
+ */
 @ApplicationScoped
 class DownloadMessages {
 
@@ -38,15 +42,19 @@ class DownloadMessages {
 
     /** {@code download}: answered with {@code download-ready}, which tells how the file is cut into segments. */
     void open(TransferConnection connection, ControlMessage message) {
-        String ref = null;
+        JsonObjectBuilder target = JsonProviders.JSON.createObjectBuilder();
         try {
-            ref = message.ref();
-            StoredFile file = files.get(connection.username(), message.requiredString("fileId"));
-            connection.openDownload(file);
+            String ref = message.ref();
+            if (ref != null) {
+                target.add("ref", ref);
+            }
+            String fileId = message.requiredString("fileId");
+            target.add("fileId", Replies.clip(fileId));
+            StoredFile file = files.get(connection.username(), fileId);
             files.downloaded(file, connection.username(), connection.address());
             connection.send(Replies.downloadReady(ref, file, files.segmentSize(file), files.segmentCount(file)));
         } catch (DriveException e) {
-            connection.reject("download", ref == null ? JsonProviders.JSON.createObjectBuilder() : JsonProviders.JSON.createObjectBuilder().add("ref", ref), e);
+            connection.reject("download", target, e);
         }
     }
 
@@ -72,16 +80,21 @@ class DownloadMessages {
         }
     }
 
+    /**
+     * Reads and sends one segment. Its place in the window is freed as the frame is handed to the sender (a client
+     * may ask for the next one as soon as this one arrives); its memory once the frame has left.
+     */
     private void send(TransferConnection connection, String fileId, int index, JsonObjectBuilder target) {
         int reserved = 0;
         try {
-            StoredFile file = connection.openedDownload(FileService.parseId(fileId));
-            if (file == null) {
-                file = files.get(connection.username(), fileId);
-                connection.openDownload(file);
+            if (!connection.sessionLives()) {
+                connection.endGet();
+                return;
             }
-            if (index < 0 || index >= files.segmentCount(file)) {
-                throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (files.segmentCount(file) - 1) + ".");
+            StoredFile file = files.get(connection.username(), fileId);
+            int segments = files.segmentCount(file);
+            if (index < 0 || index >= segments) {
+                throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (segments - 1) + ".");
             }
             int length = (int) Math.min(files.segmentSize(file), file.size() - (long) index * files.segmentSize(file));
             if (!workers.reserve(length)) {
@@ -96,14 +109,12 @@ class DownloadMessages {
             int sent = reserved;
             reserved = 0;
             long started = System.nanoTime();
-            StoredFile sending = file;
+            connection.endGet();
             connection.outbox().binary(ByteBuffer.wrap(frame), () -> {
                 workers.release(sent);
-                connection.endGet();
                 reports.segment(TransferMeasured.Direction.OUT, sent, started);
             });
-            int segments = files.segmentCount(file);
-            reports.busy(connection, "downloading " + sending.name() + " " + (100L * (index + 1) / segments) + " %",
+            reports.busy(connection, "downloading " + file.name() + " " + (100L * (index + 1) / segments) + " %",
                     index == segments - 1);
         } catch (DriveException e) {
             release(connection, reserved);

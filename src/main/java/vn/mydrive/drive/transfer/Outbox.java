@@ -1,104 +1,81 @@
 package vn.mydrive.drive.transfer;
 
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
-import java.util.Queue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
+import vn.mydrive.platform.concurrent.SerialQueue;
 
 /**
  * Sends one connection's messages in order, one at a time, from a managed executor thread: never from the
  * container's I/O threads, and never two sends at once on one session (which WebSocket forbids). Blocking
  * sends are used because the asynchronous ones were seen to stall for good on Payara (Tyrus/Grizzly) after
- * heavy traffic, with no completion callback. A client that stops reading cannot make the queue grow
- * without end: past the limit the connection is closed.
+ * heavy traffic, with no completion callback. Closing goes through the same queue, after the send under way
+ * and instead of everything still waiting, so nothing is sent once a connection is told to close (a session
+ * that ended is served nothing more). A client that stops reading cannot make the queue grow without end: past
+ * the limit the connection is closed.
  */
 final class Outbox {
 
-    /** Something to send, and what to do once it is sent (or failed). */
+    /** Something to send, and what to do once it is sent (or never will be). */
     private record Message(Object payload, Runnable whenDone) {
     }
 
     private static final int MAX_QUEUED = 4096;
 
     private final Session session;
-    private final Executor sender;
-    private final Queue<Message> queue = new ArrayDeque<>();
-    private boolean draining;
+    private final SerialQueue<Message> queue;
 
     Outbox(Session session, Executor sender) {
         this.session = session;
-        this.sender = sender;
+        this.queue = new SerialQueue<>(sender, this::send, Outbox::done, MAX_QUEUED);
     }
 
     void text(String text) {
-        enqueue(new Message(text, null));
+        offer(new Message(text, null));
     }
 
-    /** Sends a binary frame; {@code whenDone} runs once it left (or could not). */
+    /** Sends a binary frame; {@code whenDone} runs once it left (or never will). */
     void binary(ByteBuffer frame, Runnable whenDone) {
-        enqueue(new Message(frame, whenDone));
+        offer(new Message(frame, whenDone));
     }
 
-    private void enqueue(Message message) {
-        synchronized (this) {
-            if (queue.size() >= MAX_QUEUED) {
-                Connections.closeQuietly(session, CloseCodes.TOO_SLOW, "not reading");
-                done(message);
-                return;
-            }
-            queue.add(message);
-            if (draining) {
-                return;
-            }
-            draining = true;
-        }
-        try {
-            sender.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            drop();
-        }
-    }
-
-    private void drain() {
-        while (true) {
-            Message next;
-            synchronized (this) {
-                next = queue.poll();
-                if (next == null) {
-                    draining = false;
-                    return;
-                }
-            }
+    /** Closes the connection once the send under way is done; whatever still waits is dropped. */
+    void close(CloseReason reason) {
+        queue.stop(() -> {
             try {
-                if (!session.isOpen()) {
-                    throw new IOException("closed");
+                if (session.isOpen()) {
+                    session.close(reason);
                 }
-                if (next.payload() instanceof String text) {
-                    session.getBasicRemote().sendText(text);
-                } else {
-                    session.getBasicRemote().sendBinary((ByteBuffer) next.payload());
-                }
-            } catch (IOException | RuntimeException e) {
-                done(next);
-                drop();
-                return;
+            } catch (IOException | IllegalStateException e) {
+                // Already closing: nothing left to tell the client.
             }
-            done(next);
+        });
+    }
+
+    private void offer(Message message) {
+        if (queue.offer(message) == SerialQueue.Offer.FULL) {
+            close(CloseReasons.notReading());
         }
     }
 
-    /** The connection is gone: release everything still queued. */
-    private void drop() {
-        Queue<Message> rest;
-        synchronized (this) {
-            rest = new ArrayDeque<>(queue);
-            queue.clear();
-            draining = false;
+    private void send(Message message) {
+        try {
+            if (!session.isOpen()) {
+                throw new IOException("closed");
+            }
+            if (message.payload() instanceof String text) {
+                session.getBasicRemote().sendText(text);
+            } else {
+                session.getBasicRemote().sendBinary((ByteBuffer) message.payload());
+            }
+        } catch (IOException | RuntimeException e) {
+            // The connection broke: nothing else can be sent on it.
+            queue.stop(() -> { });
+        } finally {
+            done(message);
         }
-        rest.forEach(Outbox::done);
     }
 
     private static void done(Message message) {

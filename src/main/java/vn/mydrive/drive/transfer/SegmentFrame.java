@@ -26,9 +26,9 @@ record SegmentFrame(int kind, ObjectId id, int index, Integer crc32c, int payloa
     static final int DOWNLOAD = 2;
     private static final int FLAG_CRC = 1;
 
-    /** Reads the header of an upload frame. */
-    static SegmentFrame parseUpload(byte[] frame) {
-        if (frame.length < HEADER_BYTES) {
+    /** Reads the header of an upload frame: the first {@code length} bytes of {@code frame}. */
+    static SegmentFrame parseUpload(byte[] frame, int length) {
+        if (length < HEADER_BYTES) {
             throw new BadFrameException("A segment frame has a " + HEADER_BYTES + "-byte header.");
         }
         ByteBuffer header = ByteBuffer.wrap(frame, 0, HEADER_BYTES);
@@ -50,7 +50,7 @@ record SegmentFrame(int kind, ObjectId id, int index, Integer crc32c, int payloa
         int index = header.getInt();
         int crc = header.getInt();
         return new SegmentFrame(kind, new ObjectId(id), index, (flags & FLAG_CRC) != 0 ? crc : null,
-                HEADER_BYTES, frame.length - HEADER_BYTES);
+                HEADER_BYTES, length - HEADER_BYTES);
     }
 
     /** Writes a download header into the first {@value #HEADER_BYTES} bytes of {@code frame}. */

@@ -1,51 +1,64 @@
 package vn.mydrive.drive.transfer;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.DriveExceptions.ServerBusyException;
-import vn.mydrive.drive.StoredFile;
+import vn.mydrive.platform.concurrent.SerialQueue;
+import vn.mydrive.platform.events.Departure;
+import vn.mydrive.platform.json.JsonProviders;
+import vn.mydrive.platform.security.SessionTokens;
 import vn.mydrive.platform.security.TokenPrincipal;
+import vn.mydrive.platform.security.TokenRejectedException;
 
 /**
  * One client's transfer socket: who it is, what it has in flight, and the way back to it. Lives as long as
- * the WebSocket session; nothing in it is needed to resume, which is all in the store.
+ * the WebSocket session; nothing in it is needed to resume, which is all in the store. Every request is served
+ * only after checking, in the store, that the sign-in session it came under still lives: a session that ended
+ * on another node is served nothing more, not even before this node notices.
  */
 final class TransferConnection {
 
     /** Protocol errors tolerated before the connection is closed as abusive. */
     private static final int MAX_ERRORS = 100;
+    /** Control messages that may wait for their turn; a client flooding more gets {@code server_busy}. */
+    private static final int MAX_WAITING_CONTROL = 256;
 
     private final Session session;
     private final TokenPrincipal caller;
     private final String rawToken;
     private final String address;
+    private final SessionTokens sessionTokens;
     private final Outbox outbox;
-    private final Executor control;
+    private final SerialQueue<Runnable> control;
+    private final MessageAssembler assembler;
     private final AtomicInteger segmentsInFlight = new AtomicInteger();
     private final AtomicInteger getsInFlight = new AtomicInteger();
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<ObjectId, String> uploadRefs = new ConcurrentHashMap<>();
-    private final Map<ObjectId, StoredFile> downloads = new ConcurrentHashMap<>();
+    private final AtomicReference<Departure> closedBecause = new AtomicReference<>();
     private volatile boolean saidGoodbye;
+    private volatile boolean announced;
     private volatile long lastSignOfLife = System.nanoTime();
     private volatile long lastReport;
 
-    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address, Executor control,
-                       Executor sender) {
+    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address,
+                       SessionTokens sessionTokens, Executor executor, MessageAssembler assembler) {
         this.session = session;
         this.caller = caller;
         this.rawToken = rawToken;
         this.address = address;
-        this.outbox = new Outbox(session, sender);
-        this.control = control;
+        this.sessionTokens = sessionTokens;
+        this.outbox = new Outbox(session, executor);
+        this.control = new SerialQueue<>(executor, Runnable::run, task -> { }, MAX_WAITING_CONTROL);
+        this.assembler = assembler;
     }
 
     String id() {
@@ -75,6 +88,10 @@ final class TransferConnection {
         return caller.getName();
     }
 
+    String tokenId() {
+        return caller.getTokenID();
+    }
+
     String rawToken() {
         return rawToken;
     }
@@ -83,8 +100,8 @@ final class TransferConnection {
         return address;
     }
 
-    Session session() {
-        return session;
+    MessageAssembler assembler() {
+        return assembler;
     }
 
     Outbox outbox() {
@@ -95,20 +112,61 @@ final class TransferConnection {
         outbox.text(text);
     }
 
-    /** Runs a control message's work after the connection's earlier control messages. */
+    /**
+     * Runs a control message's work after the connection's earlier control messages, if the sign-in session
+     * still lives when its turn comes.
+     */
     void control(String request, Runnable work) {
-        try {
-            control.execute(work);
-        } catch (RejectedExecutionException e) {
+        SerialQueue.Offer offer = control.offer(() -> {
+            if (sessionLives()) {
+                work.run();
+            }
+        });
+        if (offer == SerialQueue.Offer.FULL) {
             reject(request, JsonProviders.JSON.createObjectBuilder(), new ServerBusyException());
         }
+    }
+
+    /** Runs work in this connection's control order regardless of the session (opening and closing reports). */
+    void inOrder(Runnable work) {
+        control.offer(work);
+    }
+
+    /**
+     * Whether the sign-in session this connection was opened under still lives, read from the store now. When it
+     * has ended, the connection is closed (4401, with how it ended) and the caller serves nothing.
+     */
+    boolean sessionLives() {
+        try {
+            sessionTokens.check(rawToken);
+            return true;
+        } catch (TokenRejectedException e) {
+            endedSession(e.specificCode());
+            return false;
+        }
+    }
+
+    /** The sign-in session ended (how: {@code reasonCode}); closes with 4401. */
+    void endedSession(String reasonCode) {
+        close(CloseReasons.sessionEnded(reasonCode), Departure.ofSessionEnd(reasonCode));
+    }
+
+    /** Closes the connection for {@code departure} (the first reason given is the one reported). */
+    void close(CloseReason reason, Departure departure) {
+        closedBecause.compareAndSet(null, departure);
+        outbox.close(reason);
+    }
+
+    /** Why the server closed the connection, or null when the client did. */
+    Departure closedBecause() {
+        return closedBecause.get();
     }
 
     /** Answers a request with an error, and closes the connection of a client that keeps erring. */
     void reject(String request, JsonObjectBuilder target, DriveException e) {
         send(Replies.error(request, target, e));
         if (!e.retryable() && errors.incrementAndGet() > MAX_ERRORS) {
-            Connections.closeQuietly(session, CloseCodes.TOO_MANY_ERRORS, "too_many_errors");
+            close(CloseReasons.tooManyErrors(), Departure.REFUSED);
         }
     }
 
@@ -147,16 +205,13 @@ final class TransferConnection {
         return uploadRefs.remove(uploadId);
     }
 
-    void openDownload(StoredFile file) {
-        downloads.put(file.id(), file);
+    /** Its connection was reported (after the session check at open); only then is its end reported. */
+    void announced() {
+        announced = true;
     }
 
-    StoredFile openedDownload(ObjectId fileId) {
-        return downloads.get(fileId);
-    }
-
-    int activeUploads() {
-        return uploadRefs.size();
+    boolean wasAnnounced() {
+        return announced;
     }
 
     void sayGoodbye() {

@@ -1,6 +1,5 @@
 package vn.mydrive.drive.transfer;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
@@ -9,6 +8,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -16,21 +16,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.transfer.TransferExceptions.UnknownTypeException;
+import vn.mydrive.platform.events.Departure;
+import vn.mydrive.platform.json.JsonProviders;
 import vn.mydrive.platform.security.SessionTokens;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.security.TokenRejectedException;
+import vn.mydrive.platform.security.TokenVerifier;
 
 /**
  * The transfer socket, {@code /ws/transfer}: one per client, carrying JSON control messages and binary
- * segment frames (docs/transfer-protocol.md). This class only receives: it parses on the container's I/O
- * thread and hands every piece of work that touches the store to the managed executor.
+ * segment frames (docs/transfer-protocol.md). This class only receives: on the container's I/O thread it puts
+ * messages together, parses them and checks their shape, and hands every piece of work that touches the store
+ * (the session check included) to the managed executor.
  */
 @ServerEndpoint(value = "/ws/transfer", configurator = TransferHandshake.class)
 public class TransferEndpoint {
 
     private static final Logger LOG = Logger.getLogger(TransferEndpoint.class.getName());
     private static final String CONNECTION = "vn.mydrive.transfer.connection";
-    private static final int MAX_TEXT_BYTES = 16 * 1024;
+    static final int MAX_TEXT_CHARS = 16 * 1024;
+
+    @Inject
+    TokenVerifier verifier;
 
     @Inject
     SessionTokens sessionTokens;
@@ -40,6 +47,9 @@ public class TransferEndpoint {
 
     @Inject
     TransferWorkers workers;
+
+    @Inject
+    OpenConnections connections;
 
     @Inject
     UploadMessages uploads;
@@ -59,37 +69,74 @@ public class TransferEndpoint {
         String token = (String) session.getUserProperties().get(TransferHandshake.TOKEN);
         TokenPrincipal caller;
         try {
-            caller = sessionTokens.authenticate(token);
+            // The handshake was authenticated; this only reads the verified token (no store access here).
+            caller = verifier.verify(token);
         } catch (TokenRejectedException e) {
-            Connections.closeQuietly(session, CloseCodes.SESSION_ENDED, e.reason().code());
+            closeNow(session, CloseReasons.sessionEnded(e.specificCode()));
             return;
         }
         int maxFrame = SegmentFrame.HEADER_BYTES + settings.segmentSize();
-        session.setMaxBinaryMessageBufferSize(maxFrame);
-        session.setMaxTextMessageBufferSize(MAX_TEXT_BYTES);
-        // A client sends a ping every heartbeat; three missed ones mean the connection dropped.
-        session.setMaxIdleTimeout(heartbeat.multipliedBy(3).toMillis());
+        // The protocol's limits are enforced by MessageAssembler with the documented close reasons; the
+        // container's own are only a backstop far above them.
+        session.setMaxBinaryMessageBufferSize(4 * maxFrame);
+        session.setMaxTextMessageBufferSize(4 * MAX_TEXT_CHARS);
+        // ConnectionWatch closes a client silent for three heartbeats (4408); the container's idle limit is a backstop.
+        session.setMaxIdleTimeout(heartbeat.multipliedBy(6).toMillis());
         String address = (String) session.getUserProperties().get(TransferHandshake.ADDRESS);
-        TransferConnection connection = new TransferConnection(session, caller, token, address, workers.strand(),
-                workers.executor());
+        TransferConnection connection = new TransferConnection(session, caller, token, address, sessionTokens,
+                workers.executor(), new MessageAssembler(MAX_TEXT_CHARS, maxFrame));
+        if (!connections.admit(connection)) {
+            closeNow(session, CloseReasons.tooManyConnections());
+            return;
+        }
         session.getUserProperties().put(CONNECTION, connection);
-        reports.connected(connection);
-        connection.send(Replies.welcome(caller.getName(), settings.segmentSize(), settings.window(),
-                settings.maxFileSize(), heartbeat.toMillis(), maxFrame));
+        connection.control("open", () -> {
+            connection.announced();
+            reports.connected(connection);
+            connection.send(Replies.welcome(caller.getName(), settings.segmentSize(), settings.window(),
+                    settings.maxFileSize(), heartbeat.toMillis(), maxFrame));
+        });
     }
 
     @OnMessage
-    public void text(Session session, String text) {
+    public void text(Session session, String part, boolean last) {
         TransferConnection connection = connection(session);
         if (connection == null) {
             return;
         }
         connection.alive();
-        if (text.length() > MAX_TEXT_BYTES) {
-            // Undertow does not enforce the text buffer size set at open for whole messages.
-            Connections.closeQuietly(session, CloseReason.CloseCodes.TOO_BIG, "message too large");
+        String text;
+        try {
+            text = connection.assembler().text(part, last);
+        } catch (MessageAssembler.TooLargeException e) {
+            connection.close(CloseReasons.messageTooLarge(), Departure.REFUSED);
             return;
         }
+        if (text != null) {
+            dispatch(connection, text);
+        }
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer part, boolean last) {
+        TransferConnection connection = connection(session);
+        if (connection == null) {
+            return;
+        }
+        connection.alive();
+        MessageAssembler.Binary frame;
+        try {
+            frame = connection.assembler().binary(part, last);
+        } catch (MessageAssembler.TooLargeException e) {
+            connection.close(CloseReasons.frameTooLarge(), Departure.REFUSED);
+            return;
+        }
+        if (frame != null) {
+            uploads.segment(connection, frame);
+        }
+    }
+
+    private void dispatch(TransferConnection connection, String text) {
         ControlMessage message;
         String type;
         try {
@@ -100,10 +147,10 @@ public class TransferEndpoint {
             return;
         }
         switch (type) {
-            case "ping" -> connection.control(type, () -> heartbeat(connection));
+            case "ping" -> connection.inOrder(() -> heartbeat(connection));
             case "bye" -> {
                 connection.sayGoodbye();
-                Connections.closeQuietly(session, CloseCodes.GOODBYE, "bye");
+                connection.close(CloseReasons.goodbye(), Departure.CLOSED_PAGE);
             }
             case "upload" -> connection.control(type, () -> uploads.start(connection, message));
             case "cancel" -> connection.control(type, () -> uploads.cancel(connection, message));
@@ -113,24 +160,10 @@ public class TransferEndpoint {
         }
     }
 
-    @OnMessage
-    public void binary(Session session, byte[] frame) {
-        TransferConnection connection = connection(session);
-        if (connection == null) {
-            return;
-        }
-        connection.alive();
-        if (frame.length > SegmentFrame.HEADER_BYTES + settings.segmentSize()) {
-            // Not every container enforces the buffer size set at open (Tyrus does not for whole messages).
-            Connections.closeQuietly(session, CloseReason.CloseCodes.TOO_BIG, "frame too large");
-            return;
-        }
-        uploads.segment(connection, frame);
-    }
-
     /**
-     * Tells a clean end (the client said goodbye, or closed the page: 1000/1001 while still sending pings)
-     * from a dropped connection (no closing handshake, or silent for heartbeats before the close).
+     * Tells why the connection ended: the server's own reason when it closed it; a clean goodbye when the client
+     * closed it properly (1000, or 1001 as a browser leaving the page); otherwise a lost connection, or a lost
+     * heartbeat when the client had gone quiet, unless its sign-in session turns out to have ended.
      */
     @OnClose
     public void close(Session session, CloseReason reason) {
@@ -138,12 +171,25 @@ public class TransferEndpoint {
         if (connection == null) {
             return;
         }
+        connections.remove(connection);
         int code = reason.getCloseCode().getCode();
         boolean recentlyAlive = connection.aliveWithin(heartbeat.multipliedBy(2).toNanos());
-        boolean clean = connection.saidGoodbye() || code == CloseCodes.SESSION_ENDED.getCode()
-                || ((code == 1000 || code == 1001) && recentlyAlive);
-        reports.closed(connection, clean, "close " + code + (connection.saidGoodbye() ? " after bye" : "")
-                + (recentlyAlive ? "" : ", no heartbeat"));
+        connection.inOrder(() -> {
+            if (!connection.wasAnnounced()) {
+                return;
+            }
+            Departure departure = connection.closedBecause();
+            if (departure == null) {
+                if (connection.saidGoodbye() || code == 1000 || code == 1001) {
+                    departure = Departure.CLOSED_PAGE;
+                } else if (!connection.sessionLives()) {
+                    departure = connection.closedBecause();
+                } else {
+                    departure = recentlyAlive ? Departure.CONNECTION_LOST : Departure.HEARTBEAT_LOST;
+                }
+            }
+            reports.closed(connection, departure);
+        });
     }
 
     @OnError
@@ -151,14 +197,23 @@ public class TransferEndpoint {
         LOG.log(Level.FINE, "Transfer socket error", error);
     }
 
-    /** A ping: the session must still live (it may have been signed out elsewhere); it counts as a sign of life. */
+    /** A ping: the session must still live (it may have ended elsewhere); it counts as a sign of life. */
     private void heartbeat(TransferConnection connection) {
         try {
             sessionTokens.authenticate(connection.rawToken());
             connection.send(Replies.pong());
             reports.alive(connection);
         } catch (TokenRejectedException e) {
-            Connections.closeQuietly(connection.session(), CloseCodes.SESSION_ENDED, e.reason().code());
+            connection.endedSession(e.specificCode());
+        }
+    }
+
+    /** Closes a connection that never became a transfer connection (refused at open). */
+    private static void closeNow(Session session, CloseReason reason) {
+        try {
+            session.close(reason);
+        } catch (java.io.IOException | IllegalStateException e) {
+            // Already closing.
         }
     }
 

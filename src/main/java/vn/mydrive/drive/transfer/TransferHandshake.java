@@ -26,7 +26,7 @@ public class TransferHandshake extends ServerEndpointConfig.Configurator {
         Map<String, List<String>> headers = request.getHeaders();
         transport.find(header(headers, "Authorization", false), header(headers, "Cookie", true))
                 .ifPresent(token -> config.getUserProperties().put(TOKEN, token.token()));
-        config.getUserProperties().put(ADDRESS, HandshakeAddresses.of(request.getHttpSession()));
+        config.getUserProperties().put(ADDRESS, HandshakeAddresses.current());
     }
 
     /** A header's value (header names are case-insensitive); several Cookie headers are one list. */

@@ -54,60 +54,12 @@ public class TransferWorkers {
         }
     }
 
-    /** The managed executor itself, for work that needs no allowance (sending replies). */
+    /** The managed executor itself, for work that needs no allowance (replies, control messages). */
     Executor executor() {
         return executor;
     }
 
-    /** An executor that runs one connection's control messages one after another, in arrival order. */
-    Executor strand() {
-        return new Strand(this);
-    }
-
     private static int kib(int bytes) {
         return Math.max(1, (bytes + KIB - 1) / KIB);
-    }
-
-    /** Serial execution on top of the shared managed executor. */
-    private static final class Strand implements Executor {
-        private final TransferWorkers workers;
-        private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
-        private boolean running;
-
-        Strand(TransferWorkers workers) {
-            this.workers = workers;
-        }
-
-        @Override
-        public void execute(Runnable task) {
-            synchronized (this) {
-                tasks.add(task);
-                if (running) {
-                    return;
-                }
-                running = true;
-            }
-            if (!workers.submit(this::drain)) {
-                synchronized (this) {
-                    running = false;
-                    tasks.clear();
-                }
-                throw new RejectedExecutionException("The executor refused the task");
-            }
-        }
-
-        private void drain() {
-            while (true) {
-                Runnable next;
-                synchronized (this) {
-                    next = tasks.poll();
-                    if (next == null) {
-                        running = false;
-                        return;
-                    }
-                }
-                next.run();
-            }
-        }
     }
 }

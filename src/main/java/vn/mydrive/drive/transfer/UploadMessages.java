@@ -1,6 +1,5 @@
 package vn.mydrive.drive.transfer;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,8 +15,9 @@ import vn.mydrive.drive.UploadRequest;
 import vn.mydrive.drive.UploadService;
 import vn.mydrive.drive.UploadTicket;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
-import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
+import vn.mydrive.platform.events.TransferMeasured;
+import vn.mydrive.platform.json.JsonProviders;
 
 /** The upload half of the protocol: {@code upload} and {@code cancel} messages, and upload segment frames. */
 @ApplicationScoped
@@ -37,7 +37,10 @@ class UploadMessages {
     @Inject
     TransferReports reports;
 
-    /** {@code upload}: start or resume; answered with {@code upload-ready} or, for an empty file, {@code complete}. */
+    /**
+     * {@code upload}: start or resume; answered with {@code upload-ready}, or with {@code complete} when nothing
+     * is left to send (an empty file, or a file whose upload was already completed: its answer may have been lost).
+     */
     void start(TransferConnection connection, ControlMessage message) {
         String ref = null;
         try {
@@ -54,10 +57,10 @@ class UploadMessages {
                 connection.send(Replies.uploadReady(ref, ticket.upload(), ticket.received()));
             }
         } catch (DriveException e) {
-            connection.reject("upload", ref == null ? JsonProviders.JSON.createObjectBuilder() : JsonProviders.JSON.createObjectBuilder().add("ref", ref), e);
+            connection.reject("upload", withRef(ref), e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Starting an upload failed", e);
-            connection.reject("upload", JsonProviders.JSON.createObjectBuilder(), new StoreUnavailableException());
+            connection.reject("upload", withRef(ref), new StoreUnavailableException());
         }
     }
 
@@ -82,10 +85,10 @@ class UploadMessages {
      * An upload segment frame, on the I/O thread: checked for shape and window here, stored on the executor,
      * answered with {@code ack} (and {@code complete} after the last one) or an {@code error}.
      */
-    void segment(TransferConnection connection, byte[] frame) {
+    void segment(TransferConnection connection, MessageAssembler.Binary frame) {
         SegmentFrame segment;
         try {
-            segment = SegmentFrame.parseUpload(frame);
+            segment = SegmentFrame.parseUpload(frame.bytes(), frame.length());
         } catch (DriveException e) {
             connection.reject("segment", JsonProviders.JSON.createObjectBuilder(), e);
             return;
@@ -94,49 +97,68 @@ class UploadMessages {
             connection.reject("segment", target(segment), new WindowExceededException(settings.window()));
             return;
         }
-        if (!workers.reserve(frame.length)) {
+        if (!workers.reserve(frame.length())) {
             connection.endSegment();
             connection.reject("segment", target(segment), new ServerBusyException());
             return;
         }
         long received = System.nanoTime();
-        boolean submitted = workers.submit(() -> {
-            try {
-                store(connection, segment, frame, received);
-            } finally {
-                workers.release(frame.length);
-                connection.endSegment();
-            }
-        });
+        boolean submitted = workers.submit(() -> store(connection, segment, frame, received));
         if (!submitted) {
-            workers.release(frame.length);
+            workers.release(frame.length());
             connection.endSegment();
             connection.reject("segment", target(segment), new ServerBusyException());
         }
     }
 
-    private void store(TransferConnection connection, SegmentFrame segment, byte[] frame, long received) {
+    /**
+     * Stores a segment, then frees its place in the window and its memory before answering: a client that
+     * sends the next segment as soon as an answer arrives never finds the window still full.
+     */
+    private void store(TransferConnection connection, SegmentFrame segment, MessageAssembler.Binary frame,
+                       long received) {
+        SegmentOutcome outcome = null;
+        DriveException failure = null;
         try {
-            SegmentOutcome outcome = uploads.storeSegment(connection.username(), segment.id(), segment.index(), frame,
+            if (!connection.sessionLives()) {
+                return;
+            }
+            outcome = uploads.storeSegment(connection.username(), segment.id(), segment.index(), frame.bytes(),
                     segment.payloadOffset(), segment.payloadLength(), segment.crc32c(), connection.address());
-            connection.send(Replies.ack(segment.id(), segment.index(), outcome.received()));
-            reports.segment(TransferMeasured.Direction.IN, segment.payloadLength(), received);
-            if (outcome.completed() != null) {
-                connection.send(Replies.complete(connection.forgetUpload(segment.id()), outcome.completed()));
-            }
-            if (outcome.received() >= 0) {
-                reports.busy(connection, "uploading " + outcome.name() + " "
-                        + (100L * outcome.received() / outcome.segmentCount()) + " %", outcome.completed() != null);
-            }
         } catch (DriveException e) {
-            if (!e.retryable() && !(e instanceof vn.mydrive.drive.DriveExceptions.InvalidSegmentException)) {
-                connection.forgetUpload(segment.id());
-            }
-            connection.reject("segment", target(segment), e);
+            failure = e;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Storing segment " + segment.index() + " of " + segment.id() + " failed", e);
-            connection.reject("segment", target(segment), new StoreUnavailableException());
+            failure = new StoreUnavailableException();
+        } finally {
+            workers.release(frame.length());
+            connection.endSegment();
         }
+        if (failure != null) {
+            if (failure.endsUpload()) {
+                connection.forgetUpload(segment.id());
+            }
+            connection.reject("segment", target(segment), failure);
+            return;
+        }
+        if (outcome == null) {
+            return;
+        }
+        connection.send(Replies.ack(segment.id(), segment.index(), outcome.received()));
+        reports.segment(TransferMeasured.Direction.IN, segment.payloadLength(), received);
+        if (outcome.completed() != null) {
+            String ref = connection.forgetUpload(segment.id());
+            connection.send(Replies.complete(ref, outcome.completed()));
+        }
+        if (outcome.received() >= 0) {
+            reports.busy(connection, "uploading " + outcome.name() + " "
+                    + (100L * outcome.received() / outcome.segmentCount()) + " %", outcome.completed() != null);
+        }
+    }
+
+    private static JsonObjectBuilder withRef(String ref) {
+        JsonObjectBuilder target = JsonProviders.JSON.createObjectBuilder();
+        return ref == null ? target : target.add("ref", ref);
     }
 
     private static JsonObjectBuilder target(SegmentFrame segment) {

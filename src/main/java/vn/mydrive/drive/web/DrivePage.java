@@ -57,7 +57,7 @@ public class DrivePage implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new FileTableModel(files, viewer());
+        model = new FileTableModel(files);
     }
 
     public FileTableModel getModel() {
@@ -154,7 +154,8 @@ public class DrivePage implements Serializable {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
-    private static String viewer() {
+    /** Who makes the current request: read from the request's principal every time, never kept. */
+    static String viewer() {
         return FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName();
     }
 }

@@ -12,19 +12,18 @@ import vn.mydrive.drive.store.FileQuery;
 
 /**
  * The drive page's file table, paged, sorted and filtered in the store: only the visible page is ever
- * loaded, so the table stays quick with tens of thousands of files.
+ * loaded, so the table stays quick with tens of thousands of files. The viewer is whoever makes the request,
+ * read afresh every time, never the one who opened the page.
  */
 final class FileTableModel extends LazyDataModel<FileRow> {
 
     private static final long serialVersionUID = 1L;
 
     private final transient FileService files;
-    private final String viewer;
     private boolean onlyMine;
 
-    FileTableModel(FileService files, String viewer) {
+    FileTableModel(FileService files) {
         this.files = files;
-        this.viewer = viewer;
     }
 
     void setOnlyMine(boolean onlyMine) {
@@ -38,6 +37,7 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     @Override
     public List<FileRow> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
+        String viewer = DrivePage.viewer();
         return files.page(query(first, pageSize, sorts, filters)).stream().map(f -> new FileRow(f, viewer)).toList();
     }
 
@@ -48,6 +48,7 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     @Override
     public FileRow getRowData(String rowKey) {
+        String viewer = DrivePage.viewer();
         return new FileRow(files.get(viewer, rowKey), viewer);
     }
 
@@ -69,7 +70,7 @@ final class FileTableModel extends LazyDataModel<FileRow> {
         }
         String name = filterValue(filters, "name");
         String owner = filterValue(filters, "owner");
-        return new FileQuery(viewer.toLowerCase(Locale.ROOT), onlyMine,
+        return new FileQuery(DrivePage.viewer().toLowerCase(Locale.ROOT), onlyMine,
                 owner == null ? null : owner.toLowerCase(Locale.ROOT), name, sort, ascending, first, pageSize);
     }
 

@@ -26,6 +26,10 @@ public final class Messages {
         add(FacesMessage.SEVERITY_INFO, text(key, key, arguments));
     }
 
+    public static void warn(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_WARN, text(key, key, arguments));
+    }
+
     public static void error(String key, Object... arguments) {
         add(FacesMessage.SEVERITY_ERROR, text(key, key, arguments));
     }

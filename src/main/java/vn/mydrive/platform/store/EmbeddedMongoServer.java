@@ -19,6 +19,8 @@ import org.h2.mvstore.MVStoreTool;
 /**
  * The in-JVM MongoDB-wire-protocol server used when no MongoDB is configured. The app talks to it with the
  * same driver code as to a real MongoDB, over loopback, so nothing else in the app knows which one it has.
+ * Only clients holding the secret made at this start may use it ({@link AuthenticatingBackend}); the operator's
+ * tools find it in an owner-only file of the store's directory.
  */
 final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -32,6 +34,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
     private final MVStore h2File;
     private final InetSocketAddress address;
     private final String description;
+    private final StoreCredentials credentials;
     private final ReentrantReadWriteLock writesUnderWay = new ReentrantReadWriteLock();
     /**
      * Commits writes from outside the app (see {@link #commitUnsaved}). A thread of the store's own, like its
@@ -44,8 +47,9 @@ final class EmbeddedMongoServer implements AutoCloseable {
     });
 
     private EmbeddedMongoServer(MongoServer server, MVStore h2File, InetSocketAddress address,
-                                String description) {
+                                String description, StoreCredentials credentials) {
         this.server = server;
+        this.credentials = credentials;
         this.h2File = h2File;
         if (h2File != null) {
             outsideWriteCommits.scheduleWithFixedDelay(this::commitUnsaved, 20, 20, TimeUnit.MILLISECONDS);
@@ -80,11 +84,15 @@ final class EmbeddedMongoServer implements AutoCloseable {
             default -> throw new IllegalArgumentException(
                     "mydrive.store.embedded.backend must be h2 or memory, not " + backend);
         }
-        MongoServer server = new MongoServer(store);
+        ownerOnly(directory);
+        StoreCredentials credentials = StoreCredentials.generate();
+        MongoServer server = new MongoServer(new AuthenticatingBackend(store, credentials));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
-        LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address);
-        return new EmbeddedMongoServer(server, h2, address, description);
+        Path connectionString = credentials.publish(directory, address);
+        LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address
+                + "; its connection string (with the secret, for this user only) is in " + connectionString);
+        return new EmbeddedMongoServer(server, h2, address, description, credentials);
     }
 
     /**
@@ -209,6 +217,21 @@ final class EmbeddedMongoServer implements AutoCloseable {
 
     String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    com.mongodb.MongoCredential credential() {
+        return credentials.driverCredential();
+    }
+
+    /** The store's directory holds its file and its secret: nobody but the owner may even list it. */
+    private static void ownerOnly(Path directory) {
+        try {
+            Files.setPosixFilePermissions(directory, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile directory is already private.
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot make " + directory + " private", e);
+        }
     }
 
     String description() {

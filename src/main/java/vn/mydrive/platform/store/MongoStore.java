@@ -66,6 +66,7 @@ public class MongoStore {
                 .applicationName("mydrive")
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS));
         if (embedded != null) {
+            settings.credential(embedded.credential());
             settings.addCommandListener(new CommitAfterWrites(embedded));
         }
         client = MongoClients.create(settings.build());

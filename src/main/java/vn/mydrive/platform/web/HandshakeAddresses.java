@@ -5,17 +5,17 @@ import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.annotation.WebListener;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
 /**
- * Makes a WebSocket client's address available to its endpoint. The WebSocket API hides the peer's address,
- * but hands the endpoint the handshake's HTTP session, so the address is put there as the request arrives.
+ * Makes a WebSocket client's address available to its endpoint's configurator. The WebSocket API hides the
+ * peer's address; but the handshake is an HTTP request, and both servers run the endpoint's
+ * {@code modifyHandshake} on that request's own thread, inside its filter chain. So the address is held for the
+ * request's thread while it lasts, and no HTTP session is created for it (a handshake is not a visit).
  */
 @WebListener
 public class HandshakeAddresses implements ServletRequestListener {
 
-    /** HTTP session attribute holding the address of the last WebSocket handshake in that session. */
-    public static final String ATTRIBUTE = "vn.mydrive.handshake.address";
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     @Inject
     ClientAddresses clientAddresses;
@@ -24,15 +24,18 @@ public class HandshakeAddresses implements ServletRequestListener {
     public void requestInitialized(ServletRequestEvent event) {
         if (event.getServletRequest() instanceof HttpServletRequest request
                 && request.getServletPath().startsWith("/ws/")) {
-            request.getSession(true).setAttribute(ATTRIBUTE, clientAddresses.of(request));
+            CURRENT.set(clientAddresses.of(request));
         }
     }
 
-    /** The address stored for a handshake's session, or "unknown". */
-    public static String of(Object httpSession) {
-        if (httpSession instanceof HttpSession session && session.getAttribute(ATTRIBUTE) instanceof String address) {
-            return address;
-        }
-        return "unknown";
+    @Override
+    public void requestDestroyed(ServletRequestEvent event) {
+        CURRENT.remove();
+    }
+
+    /** The address of the handshake being handled on this thread, or "unknown". */
+    public static String current() {
+        String address = CURRENT.get();
+        return address == null ? "unknown" : address;
     }
 }

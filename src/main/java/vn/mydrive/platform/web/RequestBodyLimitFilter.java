@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Caps every API request body: a declared length above the cap is refused before reading, and a body without
- * a length is cut off as soon as it passes the cap. File bytes never travel through the JSON API.
+ * a length (chunked) is cut off as soon as it passes the cap. Either way the answer is 413: the request is
+ * marked, because the JSON readers of the two servers wrap the stream's exception differently, some losing it.
+ * File bytes never travel through the JSON API.
  */
 @Provider
 @PreMatching
@@ -22,24 +24,29 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = "mydrive.api.max-body-bytes")
     long maxBodyBytes;
 
+    /** Request property set, to the cap, once a body passed it. */
+    static final String TOO_LARGE = "vn.mydrive.body.tooLarge";
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBodyBytes) {
             throw new PayloadTooLargeException(maxBodyBytes);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes));
+            request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes, request));
         }
     }
 
     private static final class LimitedInputStream extends FilterInputStream {
 
         private final long limit;
+        private final ContainerRequestContext request;
         private long count;
 
-        LimitedInputStream(InputStream in, long limit) {
+        LimitedInputStream(InputStream in, long limit, ContainerRequestContext request) {
             super(in);
             this.limit = limit;
+            this.request = request;
         }
 
         @Override
@@ -63,6 +70,7 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
         private void count(int n) throws IOException {
             count += n;
             if (count > limit) {
+                request.setProperty(TOO_LARGE, limit);
                 throw new BodyTooLargeException(limit);
             }
         }

@@ -66,7 +66,7 @@ public class RoleCheckFeature implements DynamicFeature {
                 // Request properties are the servlet request's attributes (JAX-RS spec), on every server.
                 Object rejected = request.getProperty(CallerAttributes.TOKEN_REJECTED);
                 if (rejected instanceof TokenRejectedException refused) {
-                    throw new NotSignedInException(refused.reason().code(), refused.reason().message());
+                    throw new NotSignedInException(refused.reason().code(), refused.getMessage());
                 }
                 throw new NotSignedInException("unauthenticated", "Please sign in.");
             }

@@ -1,9 +1,12 @@
 package vn.mydrive.platform.web;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
 
 /**
  * Gives the JAX-RS runtime's own errors (no such path, wrong method, wrong content type...) the same JSON
@@ -12,11 +15,15 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
-        if (status == 400 && JsonBodyErrors.causedByBody(e)) {
-            return ApiExceptionMapper.errorResponse(JsonBodyErrors.toApiException(e));
+        Optional<ApiException> body = JsonBodyErrors.of(e, request);
+        if (body.isPresent() && (status == 400 || status == 413)) {
+            return ApiExceptionMapper.errorResponse(body.get());
         }
         ApiException api = switch (status) {
             case 400 -> new ApiException(e.getResponse().getStatusInfo(), "bad_request", "The request is not valid.");
