@@ -17,6 +17,7 @@ start)
     export MYDRIVE_DRIVE_MAX_FILE_SIZE=$((16 * 1024 * 1024 * 1024))
     export MYDRIVE_DRIVE_QUOTA_PER_USER=$((64 * 1024 * 1024 * 1024))
     export MYDRIVE_LOGIN_FAILURES_PER_ADDRESS=100000
+    export MYDRIVE_SIGNUP_PER_ADDRESS=100000
     # The embedded H2 store reads documents back with Java serialization; WildFly's default filter refuses
     # arrays above 100,000 elements (docs/configuration.md).
     export JDK_SERIAL_FILTER='maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000'

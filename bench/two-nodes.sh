@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/build.sh
 export MYDRIVE_ADMIN_USERNAME=admin
-export MYDRIVE_ADMIN_PASSWORD=two-nodes-admin-password
+export MYDRIVE_ADMIN_PASSWORD=two-nodes-steady-lantern
 bench/server.sh start > /dev/null
 NODE_B=target/bench/server-b
 cleanup() {

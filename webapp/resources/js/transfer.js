@@ -53,7 +53,9 @@ window.MyDrive = window.MyDrive || {};
             self.stopPing();
             self.welcome = null;
             self.emit('close', event);
-            if (event.code === 4401) {
+            if (event.code === 4401 && self.closing) {
+                // This page is signing out itself: its own answer says so.
+            } else if (event.code === 4401) {
                 // The sign-in session ended (signed out, signed in on another device, idle, ended by an admin):
                 // the sign-in page says which.
                 window.location.href = self.signInUrl + '&ended=' + encodeURIComponent(event.reason || 'session_ended');
@@ -141,6 +143,14 @@ window.MyDrive = window.MyDrive || {};
         if (job.limit !== undefined) {
             job.limit = Math.min(job.window, job.limit + 1);
         }
+    };
+
+    /** The page's own sign-out: the socket closing as a result is expected, not news to show. */
+    MyDrive.signingOut = function () {
+        if (MyDrive.transfer) {
+            MyDrive.transfer.closing = true;
+        }
+        return true;
     };
 
     MyDrive.connect = function (contextPath) {

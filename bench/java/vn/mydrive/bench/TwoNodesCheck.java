@@ -156,7 +156,7 @@ public final class TwoNodesCheck {
     }
 
     private static String adminToken(ApiClient node) {
-        return new Accounts(node).signInTakingOver("admin", System.getProperty("admin.password", "two-nodes-admin-password"));
+        return new Accounts(node).signInTakingOver("admin", System.getProperty("admin.password", "two-nodes-steady-lantern"));
     }
 
 }

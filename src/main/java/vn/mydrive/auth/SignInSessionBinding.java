@@ -18,7 +18,7 @@ import vn.mydrive.platform.security.TokenPrincipal;
  * anything is served, so a page opened by one person can never act for, or show the files of, another. The
  * session id itself is rotated at sign-in ({@link SignInCookies#signedIn}).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SignInSessionBinding extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

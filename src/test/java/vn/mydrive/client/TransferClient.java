@@ -60,7 +60,10 @@ public final class TransferClient implements AutoCloseable {
     });
     private CompletableFuture<WebSocket> lastSend = CompletableFuture.completedFuture(null);
     private final java.util.concurrent.atomic.AtomicInteger windowExceeded = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger binaryFrames = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.function.LongConsumer roundTrips = nanos -> {
+    };
+    private volatile java.util.function.ObjIntConsumer<String> acknowledgements = (uploadId, index) -> {
     };
 
     private TransferClient(WebSocket socket, JsonObject welcome) {
@@ -93,6 +96,11 @@ public final class TransferClient implements AutoCloseable {
                     TimeUnit.MILLISECONDS);
         }
         return client;
+    }
+
+    /** Told every segment the server acknowledged: the upload's id and the segment's index. */
+    public void onAcknowledged(java.util.function.ObjIntConsumer<String> listener) {
+        this.acknowledgements = listener;
     }
 
     /** Told the round-trip time (nanoseconds) of every answered segment: sent to acknowledged, or asked to received. */
@@ -171,6 +179,11 @@ public final class TransferClient implements AutoCloseable {
     /** How many {@code window_exceeded} errors this client got (it never has more than the window unanswered). */
     public int windowExceededErrors() {
         return windowExceeded.get();
+    }
+
+    /** Segment frames received so far, whatever they were for. */
+    public int binaryFramesReceived() {
+        return binaryFrames.get();
     }
 
     /** Stops sending heartbeats, as a frozen client would, leaving the socket open. */
@@ -356,6 +369,7 @@ public final class TransferClient implements AutoCloseable {
                 }
                 switch (reply.getString("type")) {
                     case "ack" -> {
+                        acknowledgements.accept(uploadId, reply.getInt("index"));
                         answered(inFlight, reply.getInt("index"));
                         limit = Math.min(window(), limit + 1);
                         Long started = sentAt.remove(reply.getInt("index"));
@@ -689,6 +703,7 @@ public final class TransferClient implements AutoCloseable {
     }
 
     private void receivedBinary(ByteBuffer frame) {
+        binaryFrames.incrementAndGet();
         byte[] id = new byte[12];
         frame.get(4, id);
         Consumer<ByteBuffer> sink = downloads.get(HexFormat.of().formatHex(id));

@@ -9,6 +9,8 @@ import java.util.UUID;
 public final class Accounts {
 
     public static final String PASSWORD = "correct horse battery";
+    /** The bootstrapped admin's password in the test configuration (pom.xml). */
+    public static final String ADMIN_PASSWORD = "steady-lantern-for-tests";
 
     private final ApiClient api;
 

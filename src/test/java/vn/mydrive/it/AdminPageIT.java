@@ -38,7 +38,7 @@ class AdminPageIT {
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("watched"));
         try (Browser adminBrowser = new Browser(); Browser userBrowser = new Browser()) {
             try {
-                signIn(adminBrowser, base, "admin", "admin-password-for-tests");
+                signIn(adminBrowser, base, "admin", Accounts.ADMIN_PASSWORD);
                 adminBrowser.visible(By.id("navAdmin")).click();
                 adminBrowser.waitForUrl("admin/monitor.xhtml");
                 adminBrowser.visible(By.id("server"));
@@ -53,7 +53,7 @@ class AdminPageIT {
 
                 WebDriverWait wait = new WebDriverWait(adminBrowser.driver(), Duration.ofSeconds(30));
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:clients"), name));
-                wait.until(d -> d.findElement(By.id("monitor:activity")).getText().contains("UPLOAD_FINISHED"));
+                wait.until(d -> d.findElement(By.id("monitor:activity")).getText().contains("uploaded a file"));
                 wait.until(d -> d.findElement(By.id("monitor:activity")).getText().contains(name));
                 Object mark = ((org.openqa.selenium.JavascriptExecutor) adminBrowser.driver())
                         .executeScript("return window.notReloaded === true;");

@@ -171,7 +171,7 @@ class AuthApiIT {
 
     @Test
     void theBootstrappedAdminHasTheAdminRole() {
-        ApiClient.Reply reply = api.post("api/auth/login", credentials("admin", "admin-password-for-tests"),
+        ApiClient.Reply reply = api.post("api/auth/login", Accounts.takingOver("admin", Accounts.ADMIN_PASSWORD),
                 "X-Forwarded-For", "10.1.0.2");
 
         assertEquals(200, reply.status(), reply::toString);

@@ -20,13 +20,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (nothing is downloaded), with a fresh
- * profile and download folder that are deleted when the browser closes.
+ * profile and download folder that are deleted when the browser closes. Every page it showed must have kept to
+ * the content security policy: closing the browser fails the test if the console reported a violation.
  */
 public final class Browser implements AutoCloseable {
 
     private final Path profile;
     private final Path downloads;
     private final ChromeDriver driver;
+    private final java.util.List<String> console = new java.util.ArrayList<>();
 
     public Browser() {
         try {
@@ -47,6 +49,7 @@ public final class Browser implements AutoCloseable {
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
                 "intl.accept_languages", "en-US,en"));
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
@@ -92,17 +95,31 @@ public final class Browser implements AutoCloseable {
             Path dir = Files.createDirectories(Path.of(System.getProperty("mydrive.it.dir", "target/it"), "evidence"));
             Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
             Files.writeString(dir.resolve(name + ".html"), driver.getPageSource());
-            StringBuilder console = new StringBuilder();
-            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
-                    .forEach(entry -> console.append(entry).append('\n'));
-            Files.writeString(dir.resolve(name + ".console.txt"), console);
+            Files.writeString(dir.resolve(name + ".console.txt"), String.join("\n", console()));
         } catch (IOException | RuntimeException e) {
             // Evidence is best effort; the test's own failure is what matters.
         }
     }
 
+    /** Everything the pages wrote to the console so far. */
+    public java.util.List<String> console() {
+        try {
+            driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                    .forEach(entry -> console.add(entry.toString()));
+        } catch (RuntimeException e) {
+            // The browser is gone; what was read before is all there is.
+        }
+        return console;
+    }
+
+    /** Console lines in which the browser refused something for the content security policy. */
+    public java.util.List<String> policyViolations() {
+        return console().stream().filter(line -> line.contains("Content Security Policy")).toList();
+    }
+
     @Override
     public void close() {
+        java.util.List<String> violations = policyViolations();
         try {
             driver.quit();
         } finally {
@@ -111,6 +128,9 @@ public final class Browser implements AutoCloseable {
             } catch (IOException ignored) {
                 // A leftover temp profile is harmless; target/ is cleaned by the next build.
             }
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("A page broke its content security policy: " + violations);
         }
     }
 }

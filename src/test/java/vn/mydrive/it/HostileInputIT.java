@@ -316,6 +316,18 @@ class HostileInputIT {
             tally("faces sign-in", outcome);
             checkInvariants("sign-in form " + value);
         }
+        // What a pushed-out page passes to the sign-in page: a reason in the address, an ended token's id and a
+        // device token in cookies. Never echoed, never a server error.
+        for (String value : HostileInputs.fieldValues()) {
+            String encoded = java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+            String cookie = value.replaceAll("[^\\x21-\\x7e]|[;,\"\\\\]", "_");
+            ApiClient.Reply page = api.get("login.xhtml?ended=" + encoded, "Cookie",
+                    "MYDRIVE_ENDED=" + cookie + "; MYDRIVE_DEVICE=" + cookie);
+            assertTrue(page.status() < 500, () -> value + " -> " + page.status());
+            assertFalse(page.body().contains("<script>alert(1)") || page.body().contains("<img src=x"), "unescaped input");
+            tally("sign-in page parameters and cookies", String.valueOf(page.status()));
+            checkInvariants("sign-in page " + value);
+        }
         for (String viewState : List.of("", "-1", "x".repeat(10_000), "stale:12345", "rO0ABXNyABFqYXZh")) {
             form.signInWithViewState("someone", "password", viewState);
             assertTrue(form.lastStatus() < 500, () -> "view state " + viewState + " -> " + form.lastStatus());

@@ -36,7 +36,18 @@ final class HostileInputs {
                 "username=admin&password=admin",
                 "{\"name\":\"../../etc/passwd\"}", "{\"name\":\"..\"}", "{\"name\":\"a/b\"}", "{\"name\":\"a\\\\b\"}",
                 "{\"name\":\"\"}", "{\"name\":\"\\u0000\"}", "{\"name\":\"line\\nbreak\"}", "{\"name\":7}",
-                "{\"visibility\":\"everyone\"}", "{\"visibility\":\"<b>public</b>\"}", "{\"visibility\":null,\"name\":[]}"));
+                "{\"visibility\":\"everyone\"}", "{\"visibility\":\"<b>public</b>\"}", "{\"visibility\":null,\"name\":[]}",
+                "{\"username\":\"nobody\",\"password\":\"correct horse battery\",\"confirmPassword\":7}",
+                "{\"username\":\"nobody\",\"password\":\"correct horse battery\",\"confirmPassword\":\"<b>\"}",
+                "{\"username\":\"nobody\",\"password\":\"password\",\"confirmPassword\":\"password\"}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"idleSeconds\":-5}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"idleSeconds\":\"10\"}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"idleSeconds\":1e300}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"idleSeconds\":9223372036854775807}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"deviceToken\":\"<script>alert(1)</script>\"}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"deviceToken\":{\"$ne\":null}}",
+                "{\"username\":\"nobody\",\"password\":\"x\",\"takeOver\":\"yes\"}"));
+        bodies.add("{\"username\":\"nobody\",\"password\":\"x\",\"deviceToken\":\"" + "d".repeat(10_000) + "\"}");
         bodies.add("[".repeat(5000) + "]".repeat(5000));
         bodies.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
         bodies.add("{\"username\":\"" + "u".repeat(100_000) + "\",\"password\":\"x\"}");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.mydrive.it.Accounts.PASSWORD;
 import static vn.mydrive.it.Accounts.credentials;
 
+import jakarta.json.Json;
 import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -88,6 +89,47 @@ class LoginThrottleIT {
             assertEquals(401, login(name, "again " + i, "10.30.2." + i).status());
         }
         assertEquals(200, login(name, PASSWORD, "10.30.3.1").status());
+    }
+
+    @Test
+    void guessesFromAnywhereNeverLockTheOwnerOutOfAKnownDevice() {
+        String name = accounts.register(Accounts.uniqueName("owner"));
+        ApiClient.Reply earlier = login(name, PASSWORD, "10.50.0.1");
+        String device = earlier.json().getString("deviceToken");
+        api.post("api/auth/logout", null, Accounts.bearer(earlier.json().getString("token")));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, login(name, "guess number " + i, "10.50.1." + i).status());
+        }
+
+        ApiClient.Reply unknownClient = login(name, PASSWORD, "10.50.2.1");
+        ApiClient.Reply knownDevice = api.post("api/auth/login", Json.createObjectBuilder().add("username", name)
+                .add("password", PASSWORD).add("deviceToken", device).build().toString(), "X-Forwarded-For", "10.50.2.2");
+
+        assertEquals(429, unknownClient.status(), "clients the account has not seen share the locked budget");
+        assertEquals(200, knownDevice.status(), knownDevice::toString);
+        assertEquals(device, knownDevice.json().getString("deviceToken"), "a known device keeps its token");
+    }
+
+    @Test
+    void aKnownDeviceHasABudgetOfItsOwn() {
+        String name = accounts.register(Accounts.uniqueName("device"));
+        ApiClient.Reply earlier = login(name, PASSWORD, "10.60.0.1");
+        String device = earlier.json().getString("deviceToken");
+        api.post("api/auth/logout", null, Accounts.bearer(earlier.json().getString("token")));
+        for (int i = 1; i <= 5; i++) {
+            assertEquals(401, withDevice(name, "guess " + i, device, "10.60.1." + i).status());
+        }
+
+        ApiClient.Reply deviceLocked = withDevice(name, PASSWORD, device, "10.60.2.1");
+        ApiClient.Reply otherClient = login(name, PASSWORD, "10.60.2.2");
+
+        assertEquals(429, deviceLocked.status(), "a stolen device token gives no more guesses than anyone else");
+        assertEquals(200, otherClient.status(), "its failures were its own");
+    }
+
+    private ApiClient.Reply withDevice(String username, String password, String device, String address) {
+        return api.post("api/auth/login", Json.createObjectBuilder().add("username", username)
+                .add("password", password).add("deviceToken", device).build().toString(), "X-Forwarded-For", address);
     }
 
     private ApiClient.Reply login(String username, String password, String address) {

@@ -55,7 +55,7 @@ class MonitorIT {
     @BeforeEach
     void signInAdmin() {
         api = new ApiClient(deployment);
-        admin = new Accounts(api).signInTakingOver("admin", "admin-password-for-tests", "X-Forwarded-For", "10.77.0.1");
+        admin = new Accounts(api).signInTakingOver("admin", Accounts.ADMIN_PASSWORD, "X-Forwarded-For", "10.77.0.1");
     }
 
     @Test
@@ -114,8 +114,56 @@ class MonitorIT {
 
         List<JsonObject> entries = awaitActivity(user, list -> kinds(list).contains("DISCONNECT_DROPPED"));
 
-        assertTrue(entries.stream().anyMatch(e -> e.getString("kind").equals("DISCONNECT_DROPPED")));
+        assertTrue(entries.stream().anyMatch(e -> e.getString("kind").equals("DISCONNECT_DROPPED")
+                && e.getString("detail").equals("heartbeat_lost")), entries::toString);
         silent.abort();
+    }
+
+    @Test
+    void eachWayOfLeavingIsToldApartAsPeopleWouldSayIt() {
+        Accounts accounts = new Accounts(api);
+        String signedOut = accounts.newSignedInUser("leaves-out");
+        String closedPage = accounts.newSignedInUser("leaves-page");
+        String lostNetwork = accounts.newSignedInUser("leaves-net");
+        TransferClient out = TransferClient.connect(api.transferSocket(), signedOut);
+        TransferClient page = TransferClient.connect(api.transferSocket(), closedPage);
+        TransferClient network = TransferClient.connect(api.transferSocket(), lostNetwork);
+
+        api.post("api/auth/logout", null, bearer(signedOut));
+        page.close();
+        network.abort();
+
+        assertDeparture(out.welcome().getString("user"), "DISCONNECT_CLEAN", "signed_out");
+        assertDeparture(page.welcome().getString("user"), "DISCONNECT_CLEAN", "closed_page");
+        assertDeparture(network.welcome().getString("user"), "DISCONNECT_DROPPED", "connection_lost");
+    }
+
+    @Test
+    void movingToAnotherPageIsNotADeparture() {
+        String token = new Accounts(api).newSignedInUser("navigates");
+        TransferClient first = TransferClient.connect(api.transferSocket(), token);
+        String user = first.welcome().getString("user");
+        awaitActivity(user, list -> kinds(list).contains("CONNECT"));
+
+        // The page said goodbye and the next page of the same sign-in connects at once.
+        first.close();
+        TransferClient next = TransferClient.connect(api.transferSocket(), token);
+        // Then that page drops: the only departure to report. Reported past the grace period of the goodbye.
+        sleep(12_000);
+        next.abort();
+
+        List<JsonObject> entries = awaitActivity(user, list -> kinds(list).contains("DISCONNECT_DROPPED"));
+        assertEquals(1, entries.stream().filter(e -> e.getString("kind").equals("CONNECT")).count(), entries::toString);
+        assertEquals(0, entries.stream().filter(e -> e.getString("kind").equals("DISCONNECT_CLEAN")).count(),
+                entries::toString);
+    }
+
+    private void assertDeparture(String user, String kind, String detail) {
+        List<JsonObject> entries = awaitActivity(user, list -> kinds(list).contains(kind));
+        JsonObject departure = entries.stream().filter(e -> e.getString("kind").equals(kind)).findFirst().orElseThrow();
+        assertEquals(detail, departure.getString("detail"), entries::toString);
+        assertEquals(1, entries.stream().filter(e -> e.getString("kind").startsWith("DISCONNECT")).count(),
+                entries::toString);
     }
 
     @Test

@@ -106,4 +106,48 @@ class SignInPageIT {
 
         browser.waitForText(By.id("signIn"), "Đăng nhập");
     }
+
+    @Test
+    void aWeakPasswordIsRefusedWithTheReasonInTheReadersLanguage() {
+        browser.open(Deployments.loopback(deployment) + "login.xhtml");
+        browser.visible(By.id("topbar:langVi")).click();
+        browser.visible(By.id("signIn:toSignUp")).click();
+        browser.type(By.id("signUp:newUsername"), Accounts.uniqueName("yeu"));
+        browser.type(By.id("signUp:newPassword"), "12345678");
+        browser.type(By.id("signUp:confirmPassword"), "12345678");
+        browser.visible(By.id("signUp:submit")).click();
+
+        browser.waitForText(By.id("messages"), "Mật khẩu này quá dễ đoán: đây là một trong những mật khẩu phổ biến nhất.");
+    }
+
+    @Test
+    void aSecondBrowserSignsInWithOneClickAndTheFirstIsToldWhy() {
+        String base = Deployments.loopback(deployment);
+        String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("twice"));
+        try (Browser second = new Browser()) {
+            signIn(browser, base, name);
+            browser.waitForUrl("app/drive.xhtml");
+
+            signIn(second, base, name);
+            second.waitForText(By.id("messages"), "This account is signed in on another device");
+            // The refused form emptied the password field; the offer works without typing it again.
+            assertEquals("", second.visible(By.id("signIn:password")).getAttribute("value"));
+            second.visible(By.id("signIn:takeOver")).click();
+            second.waitForUrl("app/drive.xhtml");
+            assertEquals(name, second.visible(By.id("currentUser")).getText());
+
+            // The first browser's page is pushed out at once, and told why.
+            browser.waitForUrl("login.xhtml");
+            browser.waitForText(By.id("messages"), "You were signed out because your account signed in on another device");
+            assertTrue(browser.visible(By.id("messages")).getText().contains("127.0.0.1"),
+                    () -> browser.visible(By.id("messages")).getText());
+        }
+    }
+
+    private static void signIn(Browser browser, String base, String name) {
+        browser.open(base + "login.xhtml");
+        browser.type(By.id("signIn:username"), name);
+        browser.type(By.id("signIn:password"), Accounts.PASSWORD);
+        browser.visible(By.id("signIn:submit")).click();
+    }
 }

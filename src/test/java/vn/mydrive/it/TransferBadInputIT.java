@@ -167,6 +167,15 @@ class TransferBadInputIT {
         attacker.client().sendBinary(huge);
 
         assertEquals(1009, attacker.client().awaitCloseCode(WAIT));
+        assertEquals("frame_too_large", attacker.client().closeReason());
+    }
+
+    @Test
+    void aControlMessageAboveTheSizeLimitClosesTheSocket() {
+        attacker.client().sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(16 * 1024) + "\"}");
+
+        assertEquals(1009, attacker.client().awaitCloseCode(WAIT));
+        assertEquals("message_too_large", attacker.client().closeReason());
     }
 
     @Test
@@ -176,6 +185,7 @@ class TransferBadInputIT {
         }
 
         assertEquals(1008, attacker.client().awaitCloseCode(WAIT));
+        assertEquals("too_many_errors", attacker.client().closeReason());
     }
 
     @Test

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,8 @@ import vn.mydrive.monitor.MonitorMetrics;
 import vn.mydrive.monitor.ServerFacts;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.TransferMeasured;
+import vn.mydrive.platform.faces.Messages;
+import vn.mydrive.platform.time.VietnamTime;
 
 /**
  * The monitoring part of the admin page: this server, who is connected, the activity log (filterable,
@@ -29,7 +30,7 @@ public class MonitorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(VietnamTime.ZONE);
 
     @Inject
     transient ConnectedClients clients;
@@ -58,8 +59,27 @@ public class MonitorPage implements Serializable {
         return log.newest(userFilter, kindFilter, 200);
     }
 
-    public List<String> getKinds() {
-        return Arrays.stream(Activity.Kind.values()).map(Enum::name).toList();
+    /** The kinds of activity for the filter: value the stable name, label the words people use. */
+    public List<jakarta.faces.model.SelectItem> getKinds() {
+        return Arrays.stream(Activity.Kind.values())
+                .map(kind -> new jakarta.faces.model.SelectItem(kind.name(), kindLabel(kind.name()))).toList();
+    }
+
+    /** "signed in" for LOGIN: what happened, as people say it, in the reader's language. */
+    public String kindLabel(String kind) {
+        return Messages.text("activity.kind." + kind, kind);
+    }
+
+    /**
+     * An entry's detail as people say it: a disconnect's reason ("closed the page", "connection lost") is
+     * translated; other details (file names, lookups) are shown as they were written.
+     */
+    public String detail(ActivityEntry entry) {
+        String detail = entry.detail();
+        if (detail != null && entry.kind() != null && entry.kind().startsWith("DISCONNECT_")) {
+            return Messages.text("activity.departure." + detail, detail);
+        }
+        return detail;
     }
 
     public MonitorMetrics getMetrics() {

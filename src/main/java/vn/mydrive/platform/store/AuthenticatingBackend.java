@@ -1,8 +1,6 @@
 package vn.mydrive.platform.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoDatabase;
-import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.BinData;
 import de.bwaldvogel.mongo.bson.Document;
@@ -13,9 +11,7 @@ import io.netty.channel.Channel;
 import io.netty.util.AttributeKey;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.util.Collection;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,7 +21,7 @@ import java.util.Set;
  * is answered. Without it, any local process could read password hashes from the loopback port or make itself
  * an admin. The rest is the wrapped backend's.
  */
-final class AuthenticatingBackend implements MongoBackend {
+final class AuthenticatingBackend extends DelegatingBackend {
 
     private static final AttributeKey<Boolean> AUTHENTICATED = AttributeKey.valueOf("mydrive.store.authenticated");
     /** What a driver sends before it authenticates: the handshake (and its monitoring repeats it). */
@@ -40,6 +36,11 @@ final class AuthenticatingBackend implements MongoBackend {
         this.backend = backend;
         String user = credentials.user();
         this.expected = (user + "\0" + user + "\0" + credentials.secret()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected MongoBackend delegate() {
+        return backend;
     }
 
     /** Lets an authenticated channel through (null); answers the authentication; refuses anything else. */
@@ -67,82 +68,27 @@ final class AuthenticatingBackend implements MongoBackend {
         throw new MongoServerError(13, "Unauthorized", "Command " + command + " requires authentication.");
     }
 
-    private static String commandName(Document body) {
-        return body.keySet().stream().findFirst().orElse(null);
-    }
-
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         Document answer = gate(channel, command, query);
-        return answer != null ? answer : backend.handleCommand(channel, database, command, query);
+        return answer != null ? answer : super.handleCommand(channel, database, command, query);
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
         Document answer = gate(message.getChannel(), commandName(message.getDocument()), message.getDocument());
-        return answer != null ? answer : backend.handleMessage(message);
+        return answer != null ? answer : super.handleMessage(message);
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         gate(query.getChannel(), "query", query.getQuery());
-        return backend.handleQuery(query);
+        return super.handleQuery(query);
     }
 
     @Override
     public Collection<Document> getCurrentOperations(MongoQuery query) {
         gate(query.getChannel(), "currentOp", query.getQuery());
-        return backend.getCurrentOperations(query);
-    }
-
-    @Override
-    public void handleClose(Channel channel) {
-        backend.handleClose(channel);
-    }
-
-    @Override
-    public void dropDatabase(String database) {
-        backend.dropDatabase(database);
-    }
-
-    @Override
-    public Document getServerStatus() {
-        return backend.getServerStatus();
-    }
-
-    @Override
-    public void close() {
-        backend.close();
-    }
-
-    @Override
-    public void closeCursors(List<Long> cursorIds) {
-        backend.closeCursors(cursorIds);
-    }
-
-    @Override
-    public Clock getClock() {
-        return backend.getClock();
-    }
-
-    @Override
-    public void enableOplog() {
-        backend.enableOplog();
-    }
-
-    @Override
-    public void disableOplog() {
-        backend.disableOplog();
-    }
-
-    @Override
-    public MongoDatabase resolveDatabase(String database) {
-        return backend.resolveDatabase(database);
-    }
-
-    @Override
-    public MongoBackend version(MongoVersion version) {
-        backend.version(version);
-        return this;
+        return super.getCurrentOperations(query);
     }
 }

@@ -2,18 +2,13 @@ package vn.mydrive.platform.store;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.ObjectInputFilter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreTool;
 
 /**
@@ -25,37 +20,28 @@ import org.h2.mvstore.MVStoreTool;
 final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMongoServer.class.getName());
-    private static final long COMMIT_WAIT_SECONDS = 10;
     /** MongoDB's own limit on a document, and so on anything the store must read back. */
     private static final long MAX_DOCUMENT_BYTES = 16L * 1024 * 1024;
     static final String SUFFICIENT_FILTER = "maxbytes=33554432;maxdepth=128;maxarray=16777216;maxrefs=300000";
+    /**
+     * Network threads of the store. A write holds its thread until the commit covering it is made, so a handful of
+     * them let other connections be served meanwhile.
+     */
+    private static final int NETWORK_THREADS = 16;
 
     private final MongoServer server;
-    private final MVStore h2File;
+    private final DurableBackend durable;
     private final InetSocketAddress address;
     private final String description;
     private final StoreCredentials credentials;
-    private final ReentrantReadWriteLock writesUnderWay = new ReentrantReadWriteLock();
-    /**
-     * Commits writes from outside the app (see {@link #commitUnsaved}). A thread of the store's own, like its
-     * network threads: a managed scheduler is suspended before the app stops and logs every run it refuses.
-     */
-    private final ScheduledExecutorService outsideWriteCommits = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "mydrive-store-commits");
-        thread.setDaemon(true);
-        return thread;
-    });
 
-    private EmbeddedMongoServer(MongoServer server, MVStore h2File, InetSocketAddress address,
+    private EmbeddedMongoServer(MongoServer server, DurableBackend durable, InetSocketAddress address,
                                 String description, StoreCredentials credentials) {
         this.server = server;
-        this.credentials = credentials;
-        this.h2File = h2File;
-        if (h2File != null) {
-            outsideWriteCommits.scheduleWithFixedDelay(this::commitUnsaved, 20, 20, TimeUnit.MILLISECONDS);
-        }
+        this.durable = durable;
         this.address = address;
         this.description = description;
+        this.credentials = credentials;
     }
 
     /**
@@ -66,7 +52,7 @@ final class EmbeddedMongoServer implements AutoCloseable {
      */
     static EmbeddedMongoServer start(String backend, Path directory, int port) {
         MongoBackend store;
-        MVStore h2 = null;
+        DurableBackend durable = null;
         String description;
         switch (backend) {
             case "memory" -> {
@@ -77,8 +63,8 @@ final class EmbeddedMongoServer implements AutoCloseable {
                 requireLargeArraysDeserializable();
                 Path file = directory.resolve("mydrive.mv");
                 compact(file);
-                h2 = openMvStore(file);
-                store = new H2Backend(h2);
+                durable = new DurableBackend(file);
+                store = durable;
                 description = "embedded (H2 file " + file + ")";
             }
             default -> throw new IllegalArgumentException(
@@ -87,12 +73,12 @@ final class EmbeddedMongoServer implements AutoCloseable {
         ownerOnly(directory);
         StoreCredentials credentials = StoreCredentials.generate();
         MongoServer server = new MongoServer(new AuthenticatingBackend(store, credentials));
-        server.bind("127.0.0.1", port);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, NETWORK_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         Path connectionString = credentials.publish(directory, address);
         LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address
                 + "; its connection string (with the secret, for this user only) is in " + connectionString);
-        return new EmbeddedMongoServer(server, h2, address, description, credentials);
+        return new EmbeddedMongoServer(server, durable, address, description, credentials);
     }
 
     /**
@@ -139,25 +125,6 @@ final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    /**
-     * H2's defaults let unsaved changes and cached pages grow far beyond their nominal limits when values are
-     * megabyte-sized documents (their size is estimated, not measured): a 1 GiB upload ran a 512 MiB server
-     * out of memory. A small cache and commits after every write keep the store's heap use flat (measured: 1 GiB
-     * written through a 200 MiB heap at 90-100 MB/s; docs/benchmarks.md).
-     */
-    private static MVStore openMvStore(Path file) {
-        return new MVStore.Builder()
-                .fileName(file.toString())
-                .cacheSize(8)
-                // Commits are the app's, between writes (CommitAfterWrites). H2's own ones, on a timer or when
-                // unsaved changes pass the write buffer (every 1 MiB chunk did), landed between a document and
-                // its index entry; after a kill the chunk was on disk but not in its index (bench/crash.sh).
-                // Unsaved changes stay small without them: the app commits after every write.
-                .autoCommitBufferSize(0)
-                .autoCommitDisabled()
-                .open();
-    }
-
     /** The H2 file never shrinks while open (deleted chunks leave holes), so it is compacted before each start. */
     private static void compact(Path file) {
         if (Files.isRegularFile(file)) {
@@ -167,52 +134,15 @@ final class EmbeddedMongoServer implements AutoCloseable {
         }
     }
 
-    /** An app write is on its way to the store: no commit until it is answered. */
-    void writeStarted() {
-        writesUnderWay.readLock().lock();
+    /** The durable H2 layer, or null for the in-memory store. */
+    DurableBackend durable() {
+        return durable;
     }
 
-    void writeEnded() {
-        writesUnderWay.readLock().unlock();
-    }
-
-    /**
-     * Writes what the store holds in memory to its file now, between writes: it waits for the app's writes
-     * under way and holds back new ones for the moment it takes (see {@link CommitAfterWrites} for why).
-     */
-    void commit() {
-        if (h2File == null) {
-            return;
-        }
-        boolean alone = false;
-        try {
-            alone = writesUnderWay.writeLock().tryLock(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
-            if (!alone) {
-                // A write that never ended must not stop durability for everyone else.
-                LOG.warning("Committing the embedded store while a write is still under way");
-            }
-            h2File.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            h2File.commit();
-        } finally {
-            if (alone) {
-                writesUnderWay.writeLock().unlock();
-            }
-        }
-    }
-
-    /**
-     * Commits what writes from outside the app left unsaved (a benchmark's own driver, another node using this
-     * store): with H2's own commits off, nothing else would, and they would pile up in the heap. Called every
-     * 20 ms: at 100 MB/s that is a few megabytes per commit (every 250 ms left H2 needing a 120 MB buffer,
-     * which a 512 MiB heap could not give). Only the app's own writes are guaranteed whole at a commit; the
-     * embedded store is for one node (a cluster uses MongoDB).
-     */
-    private void commitUnsaved() {
-        if (h2File != null && h2File.hasUnsavedChanges()) {
-            commit();
-        }
+    /** What is wrong with the store now, if anything: it refuses requests until it has reopened its file. */
+    Optional<String> problem() {
+        return durable == null ? Optional.empty()
+                : durable.failure().map(f -> "failing since " + f.since() + ": " + f.reason());
     }
 
     String connectionString() {
@@ -238,9 +168,12 @@ final class EmbeddedMongoServer implements AutoCloseable {
         return description;
     }
 
+    /** Stops answering, then saves what the file store holds and closes it. */
     @Override
     public void close() {
-        outsideWriteCommits.shutdownNow();
         server.shutdown();
+        if (durable != null) {
+            durable.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package vn.mydrive.platform.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -67,7 +68,10 @@ public class MongoStore {
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS));
         if (embedded != null) {
             settings.credential(embedded.credential());
-            settings.addCommandListener(new CommitAfterWrites(embedded));
+        } else if (connection.getWriteConcern() == null) {
+            // Acknowledged means stored: a write is answered once a majority of the replica set has it in its
+            // journal, so it survives a crash of any one member and a failover (docs/configuration.md).
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         client = MongoClients.create(settings.build());
         String name = connection.getDatabase() != null ? connection.getDatabase() : databaseName;
@@ -99,6 +103,11 @@ public class MongoStore {
     /** Which store this is, for operators (never includes credentials). */
     public String description() {
         return description;
+    }
+
+    /** What is wrong with the store now, if anything (the embedded store reports a failed file). */
+    public Optional<String> problem() {
+        return embedded == null ? Optional.empty() : embedded.problem();
     }
 
     /** Whether the store answers a ping now. */

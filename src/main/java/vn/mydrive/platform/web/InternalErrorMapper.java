@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Anything unexpected: logged in full here, reported to the client without internals. */
+/** Anything unexpected: logged in full here, reported to the client without internals; a store failure is a 503. */
 @Provider
 public class InternalErrorMapper implements ExceptionMapper<Throwable> {
 
@@ -24,6 +24,12 @@ public class InternalErrorMapper implements ExceptionMapper<Throwable> {
         Optional<ApiException> body = JsonBodyErrors.of(e, request);
         if (body.isPresent()) {
             return ApiExceptionMapper.errorResponse(body.get());
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.mongodb.MongoException) {
+                LOG.log(Level.WARNING, "The store failed a request", e);
+                return ApiExceptionMapper.errorResponse(new StoreUnavailableException());
+            }
         }
         LOG.log(Level.SEVERE, "Unhandled error in the API", e);
         return ApiExceptionMapper.errorResponse(internalError());

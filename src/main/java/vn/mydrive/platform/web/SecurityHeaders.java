@@ -15,7 +15,7 @@ import java.io.IOException;
  * nonce to every script it renders (see {@code primefaces.CSP_POLICY} in web.xml); everything else that is not a
  * static resource gets one that allows nothing at all, since it is data, never a document to run.
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
