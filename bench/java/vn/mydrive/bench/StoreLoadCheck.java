@@ -1,0 +1,152 @@
+package vn.mydrive.bench;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.gridfs.GridFSBucket;
+import com.mongodb.client.gridfs.GridFSBuckets;
+import com.mongodb.client.gridfs.model.GridFSUploadOptions;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bson.types.ObjectId;
+import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient;
+import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.it.Accounts;
+import vn.mydrive.it.ApiClient;
+
+/**
+ * The embedded store under write load from the app and from outside at once, for {@code minutes} per round:
+ * the app's uploads (the Java transfer client, {@code app.mib} files) and a GridFS writer using the store's port
+ * with the driver ({@code outside.mib} files, 1 MiB chunks), while bench/store-load.sh keeps the CPUs busy.
+ * After each round: every file of both is read back and compared, the server's readiness must be UP, its log must
+ * hold no store failure, and its heap peak is printed. Exits 1 on any failure.
+ */
+public final class StoreLoadCheck {
+
+    public static void main(String[] args) throws Exception {
+        URL app = new URL(System.getProperty("mydrive.url", "http://127.0.0.1:8080/mydrive/"));
+        int rounds = Integer.getInteger("rounds", 5);
+        double minutes = Double.parseDouble(System.getProperty("minutes", "3"));
+        int appMib = Integer.getInteger("app.mib", 64);
+        int outsideMib = Integer.getInteger("outside.mib", 256);
+        Path log = Path.of(System.getProperty("server.log", "target/bench/server.log"));
+        long pid = Long.getLong("server.pid", 0);
+        ApiClient api = new ApiClient(app);
+        String user = Accounts.uniqueName("load");
+        new Accounts(api).register(user);
+        List<String> failures = new ArrayList<>();
+        System.out.printf("MyDrive store load check: %d rounds of %.1f min, app uploads of %d MiB and an outside GridFS "
+                + "writer of %d MiB files at once%n", rounds, minutes, appMib, outsideMib);
+        System.out.printf("%-6s %10s %10s %12s %12s %14s %8s%n", "round", "app files", "app MB", "outside files",
+                "outside MB", "heap peak MiB", "ready");
+        for (int round = 1; round <= rounds; round++) {
+            String token = new Accounts(api).signInTakingOver(user, Accounts.PASSWORD);
+            long deadline = System.nanoTime() + (long) (minutes * 60e9);
+            AtomicBoolean stop = new AtomicBoolean();
+            AtomicLong appBytes = new AtomicLong();
+            AtomicLong outsideBytes = new AtomicLong();
+            List<String> appFiles = new ArrayList<>();
+            List<ObjectId> outsideFiles = new ArrayList<>();
+            List<Long> seeds = new ArrayList<>();
+            try (HeapSampler heap = pid > 0 ? new HeapSampler(pid) : null;
+                 MongoClient mongo = MongoClients.create(MongoClientSettings.builder()
+                         .applyConnectionString(new ConnectionString(BenchStore.uri()))
+                         .applyToSocketSettings(b -> b.readTimeout(120, TimeUnit.SECONDS)).build());
+                 TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+                GridFSBucket bucket = GridFSBuckets.create(mongo.getDatabase("mydrive"), "loadcheck")
+                        .withChunkSizeBytes(1 << 20);
+                int r = round;
+                CompletableFuture<Void> outside = CompletableFuture.runAsync(() -> {
+                    for (int i = 0; !stop.get(); i++) {
+                        long seed = r * 1000L + i;
+                        try (InputStream in = new ByteArrayInputStream(bytes(outsideMib, seed))) {
+                            ObjectId id = bucket.uploadFromStream("outside-" + r + "-" + i, in,
+                                    new GridFSUploadOptions().chunkSizeBytes(1 << 20));
+                            synchronized (outsideFiles) {
+                                outsideFiles.add(id);
+                                seeds.add(seed);
+                            }
+                            outsideBytes.addAndGet((long) outsideMib << 20);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+                for (int i = 0; System.nanoTime() < deadline; i++) {
+                    byte[] data = bytes(appMib, -(r * 1000L + i));
+                    UploadResult result = client.upload(SegmentSource.of(data), "load-" + r + "-" + i + ".bin",
+                            UploadOptions.defaults());
+                    appFiles.add(result.fileId());
+                    appBytes.addAndGet(data.length);
+                }
+                stop.set(true);
+                outside.get(10, TimeUnit.MINUTES);
+                for (int i = 0; i < appFiles.size(); i++) {
+                    if (!HexFormat.of().formatHex(sha256(bytes(appMib, -(r * 1000L + i))))
+                            .equals(client.download(appFiles.get(i), Files.createTempFile("load", ".bin")).sha256())) {
+                        failures.add("round " + r + ": app file " + i + " differs");
+                    }
+                }
+                for (int i = 0; i < outsideFiles.size(); i++) {
+                    java.io.ByteArrayOutputStream back = new java.io.ByteArrayOutputStream();
+                    try (InputStream in = bucket.openDownloadStream(outsideFiles.get(i))) {
+                        in.transferTo(back);
+                    }
+                    if (!java.util.Arrays.equals(bytes(outsideMib, seeds.get(i)), back.toByteArray())) {
+                        failures.add("round " + r + ": outside file " + i + " differs");
+                    }
+                    bucket.delete(outsideFiles.get(i));
+                }
+                ApiClient.Reply ready = new ApiClient(new URL("http://127.0.0.1:9990/")).get("health/ready");
+                if (ready.status() != 200) {
+                    failures.add("round " + r + ": not ready: " + ready.body());
+                }
+                System.out.printf("%-6d %10d %10.0f %12d %12.0f %14s %8s%n", r, appFiles.size(), appBytes.get() / 1e6,
+                        outsideFiles.size(), outsideBytes.get() / 1e6,
+                        heap == null ? "-" : Long.toString(heap.peakUsedMib()), ready.status() == 200 ? "UP" : "DOWN");
+                for (String fileId : appFiles) {
+                    api.send("DELETE", "api/files/" + fileId, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                            Accounts.bearer(token));
+                }
+            }
+        }
+        String serverLog = Files.exists(log) ? Files.readString(log) : "";
+        for (String panic : List.of("MVStoreException", "OutOfMemoryError", "failed to save")) {
+            if (serverLog.contains(panic)) {
+                failures.add("the server log reports " + panic);
+            }
+        }
+        System.out.println(failures.isEmpty() ? "PASS: no store failure, every file whole, the server ready throughout"
+                : "FAIL: " + failures);
+        System.exit(failures.isEmpty() ? 0 : 1);
+    }
+
+    private static byte[] bytes(int mib, long seed) {
+        byte[] data = new byte[mib << 20];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    private static byte[] sha256(byte[] data) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(data);
+    }
+
+    private StoreLoadCheck() {
+    }
+
+}
