@@ -68,9 +68,11 @@ class PageIdentityIT {
             browser.driver().switchTo().window(alicesTab);
             script(browser, "document.querySelectorAll('[id=\"drive:files_data\"] tr').forEach(function (r) { r.remove(); });"
                     + "window.refreshFiles();");
-            // Done once the page's request queue is empty again: its answer has been applied (or refused).
+            // Done once the page's request queue is empty again (its answer applied or refused), or once the answer
+            // replaced the page (the "page expired" one, where PrimeFaces is not loaded).
             new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(
-                    ((JavascriptExecutor) d).executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
+                    ((JavascriptExecutor) d).executeScript("return typeof PrimeFaces === 'undefined' "
+                            + "|| PrimeFaces.ajax.Queue.isEmpty();")));
 
             assertFalse(browser.driver().getPageSource().contains(secret),
                     "the old page listed the previous person's private file to the next one");

@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.ObjectInputFilter;
-import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,9 +75,6 @@ final class EmbeddedMongoServer implements AutoCloseable {
         MongoServer server = new MongoServer(new AuthenticatingBackend(store, credentials));
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, NETWORK_THREADS);
         InetSocketAddress address = server.getLocalAddress();
-        // Binding ran netty code on this thread (a server thread the app borrows): netty left a thread-local map of
-        // its own classes on it, which would keep the whole app in memory after it is undeployed.
-        FastThreadLocal.removeAll();
         Path connectionString = credentials.publish(directory, address);
         LOG.info(() -> "Started the " + description + " MongoDB-protocol store on " + address
                 + "; its connection string (with the secret, for this user only) is in " + connectionString);
@@ -179,6 +175,5 @@ final class EmbeddedMongoServer implements AutoCloseable {
         if (durable != null) {
             durable.close();
         }
-        FastThreadLocal.removeAll();
     }
 }
