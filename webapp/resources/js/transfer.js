@@ -153,10 +153,28 @@ window.MyDrive = window.MyDrive || {};
         return true;
     };
 
+    /**
+     * This tab's name, kept in its session storage: the same across the pages it shows, so the server tells a move
+     * to another page from a page being closed.
+     */
+    function tabId() {
+        var id = null;
+        try {
+            id = window.sessionStorage.getItem('mydrive.tab');
+            if (!id) {
+                id = Date.now().toString(36) + '-' + Math.random().toString(36).substring(2, 10);
+                window.sessionStorage.setItem('mydrive.tab', id);
+            }
+        } catch (e) {
+            id = 'tab-' + Math.random().toString(36).substring(2, 10);
+        }
+        return id;
+    }
+
     MyDrive.connect = function (contextPath) {
         if (!MyDrive.transfer) {
             var scheme = window.location.protocol === 'https:' ? 'wss://' : 'ws://';
-            MyDrive.transfer = new Transfer(scheme + window.location.host + contextPath + '/ws/transfer',
+            MyDrive.transfer = new Transfer(scheme + window.location.host + contextPath + '/ws/transfer?tab=' + tabId(),
                 contextPath + '/login.xhtml?next=' + encodeURIComponent(window.location.pathname.substring(contextPath.length)));
             MyDrive.transfer.connect();
             window.addEventListener('pagehide', function () { MyDrive.transfer.close(); });

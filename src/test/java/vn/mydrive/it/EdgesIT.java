@@ -130,10 +130,13 @@ class EdgesIT {
         String token = new Accounts(api).newSignedInUser("long");
 
         ApiClient.Reply huge = api.get("api/covid/lookup?province=" + "a".repeat(100_000), bearer(token));
+        ApiClient.Reply overLimit = api.get("api/covid/lookup?province=" + "a".repeat(2_000), bearer(token));
         ApiClient.Reply longName = api.get("api/covid/lookup?province=" + "a".repeat(200), bearer(token));
 
-        assertEquals(400, huge.status(), huge::toString);
-        assertEquals("parameter_too_long", huge.error());
+        // 100,000 characters: refused by the app or, before it, by the server itself (Grizzly's header limit).
+        assertTrue(huge.status() == 400 || huge.status() == 414 || huge.status() == 431, huge::toString);
+        assertEquals(400, overLimit.status(), overLimit::toString);
+        assertEquals("parameter_too_long", overLimit.error());
         assertEquals(404, longName.status(), longName::toString);
         assertEquals("unknown_province", longName.error());
     }

@@ -141,13 +141,14 @@ class MonitorIT {
     @Test
     void movingToAnotherPageIsNotADeparture() {
         String token = new Accounts(api).newSignedInUser("navigates");
-        TransferClient first = TransferClient.connect(api.transferSocket(), token);
+        java.net.URI tab = java.net.URI.create(api.transferSocket() + "?tab=t-" + System.nanoTime());
+        TransferClient first = TransferClient.connect(tab, token);
         String user = first.welcome().getString("user");
         awaitActivity(user, list -> kinds(list).contains("CONNECT"));
 
-        // The page said goodbye and the next page of the same sign-in connects at once.
+        // The page said goodbye and the next page of the same browser tab connects at once.
         first.close();
-        TransferClient next = TransferClient.connect(api.transferSocket(), token);
+        TransferClient next = TransferClient.connect(tab, token);
         // Then that page drops: the only departure to report. Reported past the grace period of the goodbye.
         sleep(12_000);
         next.abort();

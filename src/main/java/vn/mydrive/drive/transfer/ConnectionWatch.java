@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every second: closes this node's sockets whose sign-in session ended elsewhere in the cluster (so a session's
  * end reaches its sockets on every node within two seconds), lets go of clients that missed three heartbeats,
- * and reports the departures whose grace period passed (a page that said goodbye and did not come back).
+ * and reports what waited out its grace period alone (a page that said goodbye and did not come back, a page that
+ * opened beside another of the same sign-in and stayed).
  */
 @Singleton
 @Startup
@@ -50,7 +51,7 @@ public class ConnectionWatch {
                 connections.closeEndedSessions();
                 connections.closeSilent(heartbeat.multipliedBy(3));
             }
-            reports.reportDepartures();
+            reports.reportPending();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Watching transfer connections failed; the next run tries again", e);
         }

@@ -42,6 +42,12 @@ class OpenConnections {
         return true;
     }
 
+    /** Whether another open connection here comes from the same browser tab of the same sign-in. */
+    boolean sameTabOpen(TransferConnection connection) {
+        return connection.tab() != null && open.values().stream().anyMatch(c -> c != connection
+                && c.tokenId().equals(connection.tokenId()) && connection.tab().equals(c.tab()));
+    }
+
     void remove(TransferConnection connection) {
         open.remove(connection.id());
     }

@@ -35,6 +35,7 @@ final class TransferConnection {
     private final TokenPrincipal caller;
     private final String rawToken;
     private final String address;
+    private final String tab;
     private final SessionTokens sessionTokens;
     private final Outbox outbox;
     private final SerialQueue<Runnable> control;
@@ -49,12 +50,13 @@ final class TransferConnection {
     private volatile long lastSignOfLife = System.nanoTime();
     private volatile long lastReport;
 
-    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address,
+    TransferConnection(Session session, TokenPrincipal caller, String rawToken, String address, String tab,
                        SessionTokens sessionTokens, Executor executor, MessageAssembler assembler) {
         this.session = session;
         this.caller = caller;
         this.rawToken = rawToken;
         this.address = address;
+        this.tab = tab;
         this.sessionTokens = sessionTokens;
         this.outbox = new Outbox(session, executor);
         this.control = new SerialQueue<>(executor, Runnable::run, task -> { }, MAX_WAITING_CONTROL);
@@ -98,6 +100,11 @@ final class TransferConnection {
 
     String address() {
         return address;
+    }
+
+    /** The browser tab the connection comes from, as the page named it, or null for other clients. */
+    String tab() {
+        return tab;
     }
 
     MessageAssembler assembler() {

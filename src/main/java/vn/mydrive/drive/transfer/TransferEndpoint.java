@@ -83,7 +83,8 @@ public class TransferEndpoint {
         // ConnectionWatch closes a client silent for three heartbeats (4408); the container's idle limit is a backstop.
         session.setMaxIdleTimeout(heartbeat.multipliedBy(6).toMillis());
         String address = (String) session.getUserProperties().get(TransferHandshake.ADDRESS);
-        TransferConnection connection = new TransferConnection(session, caller, token, address, sessionTokens,
+        String tab = (String) session.getUserProperties().get(TransferHandshake.TAB);
+        TransferConnection connection = new TransferConnection(session, caller, token, address, tab, sessionTokens,
                 workers.executor(), new MessageAssembler(MAX_TEXT_CHARS, maxFrame));
         if (!connections.admit(connection)) {
             closeNow(session, CloseReasons.tooManyConnections());
@@ -92,7 +93,7 @@ public class TransferEndpoint {
         session.getUserProperties().put(CONNECTION, connection);
         connection.control("open", () -> {
             connection.announced();
-            reports.connected(connection);
+            reports.connected(connection, connections.sameTabOpen(connection));
             connection.send(Replies.welcome(caller.getName(), settings.segmentSize(), settings.window(),
                     settings.maxFileSize(), heartbeat.toMillis(), maxFrame));
         });

@@ -11,7 +11,8 @@ import vn.mydrive.platform.web.HandshakeAddresses;
 
 /**
  * Hands what the endpoint needs from the HTTP handshake over to the WebSocket session: the token (to check,
- * on every heartbeat, that its session still lives) and the client's address. The handshake itself was
+ * before every request, that its session still lives), the client's address, and the browser tab the page names
+ * ({@code ?tab=}, to tell a move to another page from a page closed). The handshake itself was
  * already authenticated, and its origin checked, by the app's authentication mechanism. Since WebSocket 2.1
  * these user properties are a copy per connection.
  */
@@ -19,6 +20,8 @@ public class TransferHandshake extends ServerEndpointConfig.Configurator {
 
     static final String TOKEN = "vn.mydrive.transfer.token";
     static final String ADDRESS = "vn.mydrive.transfer.address";
+    static final String TAB = "vn.mydrive.transfer.tab";
+    private static final java.util.regex.Pattern TAB_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,36}");
 
     @Override
     public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
@@ -27,6 +30,12 @@ public class TransferHandshake extends ServerEndpointConfig.Configurator {
         transport.find(header(headers, "Authorization", false), header(headers, "Cookie", true))
                 .ifPresent(token -> config.getUserProperties().put(TOKEN, token.token()));
         config.getUserProperties().put(ADDRESS, HandshakeAddresses.current());
+        List<String> tab = request.getParameterMap().get("tab");
+        if (tab != null && tab.size() == 1 && TAB_ID.matcher(tab.get(0)).matches()) {
+            config.getUserProperties().put(TAB, tab.get(0));
+        } else {
+            config.getUserProperties().remove(TAB);
+        }
     }
 
     /** A header's value (header names are case-insensitive); several Cookie headers are one list. */
