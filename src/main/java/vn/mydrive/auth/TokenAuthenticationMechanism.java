@@ -100,11 +100,12 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         if (status == 401) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"mydrive\", error=\"" + error.error() + "\"");
         }
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
+        byte[] body = error.toJson().getBytes(StandardCharsets.UTF_8);
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(body.length);
         response.setHeader("Cache-Control", "no-store");
         try {
-            response.getWriter().write(error.toJson());
+            response.getOutputStream().write(body);
             response.flushBuffer();
         } catch (IOException e) {
             // The client is gone; the status was all it would have read.
