@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/build.sh
-export MYDRIVE_DRIVE_UPLOAD_EXPIRY=PT30S
+# Long enough for every cycle to resume its interrupted uploads after the restart, short enough to see the
+# abandoned one expire at the end.
+export MYDRIVE_DRIVE_UPLOAD_EXPIRY=PT120S
 export MYDRIVE_DRIVE_SWEEP_INTERVAL=PT5S
 bench/server.sh start > /dev/null
 trap 'bench/server.sh stop' EXIT
 java -Xmx2g -cp "$(cat target/bench/runtime-classpath.txt)" -Dcycles="${1:-5}" -Dmib="${2:-48}" \
-    -Dexpiry.seconds=30 vn.mydrive.bench.CrashResumeCheck
+    -Dexpiry.seconds=120 vn.mydrive.bench.CrashResumeCheck
