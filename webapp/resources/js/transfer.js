@@ -114,12 +114,12 @@ window.MyDrive = window.MyDrive || {};
     };
 
     /**
-     * "Busy" and "over the window" are the server asking a client to slow down, not a failure: the segment is
+     * An error marked "backoff" is the server asking a client to slow down, not a failure: the segment is
      * sent again after a backoff growing to 2 s, without counting as an attempt, and the job's window is
      * halved (it grows back by one with every answer). Returns false for any other error.
      */
     MyDrive.backOff = function (job, index, message, resend) {
-        if (!message || (message.error !== 'server_busy' && message.error !== 'window_exceeded')) {
+        if (!message || message.backoff !== true) {
             return false;
         }
         job.busy = job.busy || {};

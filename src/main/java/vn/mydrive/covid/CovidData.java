@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import vn.mydrive.covid.store.CovidStore;
 
 /**
  * This node's in-memory copy of the COVID data, which every lookup reads (a lookup never touches the store).
@@ -18,7 +17,7 @@ public class CovidData {
     private static final Duration VERSION_CHECK = Duration.ofSeconds(5);
 
     @Inject
-    CovidStore store;
+    CovidRepository store;
 
     private volatile CovidDataset current = new CovidDataset(List.of(), List.of(), List.of(),
             new CovidDataset.Freshness(null, null));

@@ -20,17 +20,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.mydrive.covid.source.CovidSource;
-import vn.mydrive.covid.source.CovidSources;
-import vn.mydrive.covid.source.SourceData;
-import vn.mydrive.covid.source.SourceException;
-import vn.mydrive.covid.store.CovidStore;
-import vn.mydrive.covid.store.RefreshRun;
-import vn.mydrive.covid.store.RefreshRun.Outcome;
+import vn.mydrive.covid.RefreshRun.Outcome;
 import vn.mydrive.platform.concurrent.Workers;
 import vn.mydrive.platform.config.NodeName;
-import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.events.Activity;
 
 /**
  * Keeps the COVID data current: shortly after start-up (without holding up the deployment) and then every
@@ -53,7 +47,7 @@ public class CovidRefresher {
     ManagedExecutorService executor;
 
     @Inject
-    CovidStore store;
+    CovidRepository store;
 
     @Inject
     CovidData data;

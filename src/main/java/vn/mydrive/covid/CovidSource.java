@@ -1,6 +1,4 @@
-package vn.mydrive.covid.source;
-
-import vn.mydrive.covid.ProvinceDirectory;
+package vn.mydrive.covid;
 
 /**
  * One place COVID figures are scraped from. A source either returns everything it found, checked, or throws

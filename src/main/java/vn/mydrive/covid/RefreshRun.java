@@ -1,4 +1,4 @@
-package vn.mydrive.covid.store;
+package vn.mydrive.covid;
 
 import java.time.Instant;
 

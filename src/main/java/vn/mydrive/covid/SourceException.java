@@ -1,4 +1,4 @@
-package vn.mydrive.covid.source;
+package vn.mydrive.covid;
 
 /** Why a source could not be used this time (unreachable, HTTP error, page changed, numbers unreadable...). */
 public class SourceException extends Exception {

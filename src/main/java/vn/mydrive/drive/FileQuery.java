@@ -1,4 +1,4 @@
-package vn.mydrive.drive.store;
+package vn.mydrive.drive;
 
 /**
  * One page of the file list as a viewer asks for it.
@@ -14,13 +14,5 @@ public record FileQuery(String viewerKey, boolean onlyMine, String ownerKey, Str
                         boolean ascending, int offset, int limit) {
 
     /** The orders the list offers. */
-    public enum Sort {
-        NAME("metadata.searchName"), OWNER("metadata.ownerKey"), SIZE("length"), UPLOAD_DATE("uploadDate");
-
-        final String field;
-
-        Sort(String field) {
-            this.field = field;
-        }
-    }
+    public enum Sort { NAME, OWNER, SIZE, UPLOAD_DATE }
 }

@@ -10,14 +10,8 @@ import java.util.Locale;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
-import vn.mydrive.drive.store.ChunkStore;
-import vn.mydrive.drive.store.FileQuery;
-import vn.mydrive.drive.store.FileStore;
-import vn.mydrive.drive.store.Page;
-import vn.mydrive.drive.store.UploadStore;
-import vn.mydrive.drive.store.UsageStore;
-import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.events.Activity;
 
 /**
  * The stored files as their viewers may see and change them: everyone signed in sees shared files, owners
@@ -28,16 +22,16 @@ import vn.mydrive.platform.events.Activity.Kind;
 public class FileService {
 
     @Inject
-    FileStore files;
+    FileRepository files;
 
     @Inject
-    ChunkStore chunks;
+    ChunkRepository chunks;
 
     @Inject
-    UsageStore usage;
+    UsageRepository usage;
 
     @Inject
-    UploadStore uploads;
+    UploadRepository uploads;
 
     @Inject
     DriveSettings settings;

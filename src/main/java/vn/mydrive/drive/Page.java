@@ -1,4 +1,4 @@
-package vn.mydrive.drive.store;
+package vn.mydrive.drive;
 
 import java.util.List;
 

@@ -1,8 +1,7 @@
-package vn.mydrive.drive.store;
+package vn.mydrive.drive;
 
 import java.time.Instant;
 import org.bson.types.ObjectId;
-import vn.mydrive.drive.Visibility;
 
 /**
  * An unfinished upload: what file it will become and how its bytes are cut into segments. Its id is also the

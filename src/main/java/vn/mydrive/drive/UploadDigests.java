@@ -12,8 +12,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.types.ObjectId;
-import vn.mydrive.drive.store.ChunkStore;
-import vn.mydrive.drive.store.Upload;
 
 /**
  * The SHA-256 of each upload in progress on this node, computed while its segments arrive, so completing a
@@ -29,7 +27,7 @@ public class UploadDigests {
     private static final long EARLY_SEGMENT_ALLOWANCE = 64L * 1024 * 1024;
 
     @Inject
-    ChunkStore chunks;
+    ChunkRepository chunks;
 
     private final Map<ObjectId, Running> running = new ConcurrentHashMap<>();
     private final AtomicLong earlyBytes = new AtomicLong();

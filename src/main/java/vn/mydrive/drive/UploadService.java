@@ -23,13 +23,8 @@ import vn.mydrive.drive.DriveExceptions.InvalidUploadException;
 import vn.mydrive.drive.DriveExceptions.QuotaExceededException;
 import vn.mydrive.drive.DriveExceptions.SegmentChecksumException;
 import vn.mydrive.drive.DriveExceptions.TooManyUploadsException;
-import vn.mydrive.drive.store.ChunkStore;
-import vn.mydrive.drive.store.FileStore;
-import vn.mydrive.drive.store.Upload;
-import vn.mydrive.drive.store.UploadStore;
-import vn.mydrive.drive.store.UsageStore;
-import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.events.Activity;
 
 /**
  * Uploads from start to finish: checks an upload against the limits before any byte is stored, stores each
@@ -52,16 +47,16 @@ public class UploadService {
     DriveSettings settings;
 
     @Inject
-    UploadStore uploads;
+    UploadRepository uploads;
 
     @Inject
-    ChunkStore chunks;
+    ChunkRepository chunks;
 
     @Inject
-    FileStore files;
+    FileRepository files;
 
     @Inject
-    UsageStore usage;
+    UsageRepository usage;
 
     @Inject
     UploadDigests digests;

@@ -1,7 +1,6 @@
 package vn.mydrive.drive;
 
 import java.util.List;
-import vn.mydrive.drive.store.Upload;
 
 /**
  * The answer to an upload request: the upload to send segments for, the segments the server already holds

@@ -589,15 +589,14 @@ public final class TransferClient implements AutoCloseable {
     }
 
     /**
-     * "Busy" and "over the window" are the server asking to slow down, not a failure: they do not count as
-     * attempts; the segment is sent again after a backoff that grows to 2 s, and the window shrinks.
+     * An error marked {@code backoff} is the server asking to slow down, not a failure: it does not count as an
+     * attempt; the segment is sent again after a backoff that grows to 2 s, and the window shrinks.
      */
     private boolean isBackPressure(JsonObject error) {
-        String code = error.getString("error", "");
-        if (code.equals("window_exceeded")) {
+        if (error.getString("error", "").equals("window_exceeded")) {
             windowExceeded.incrementAndGet();
         }
-        return code.equals("server_busy") || code.equals("window_exceeded");
+        return error.getBoolean("backoff", false);
     }
 
     private static void backOff(Map<Integer, Integer> busy, int index) {

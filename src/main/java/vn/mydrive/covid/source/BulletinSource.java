@@ -12,10 +12,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import vn.mydrive.covid.CovidSource;
 import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceDirectory;
+import vn.mydrive.covid.SourceData;
+import vn.mydrive.covid.SourceException;
 
 /**
  * The Health Ministry's daily bulletin as news pages print it: "... ca mắc mới tại 61 tỉnh, thành phố: Hà Nội

@@ -8,10 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.mydrive.covid.CovidSource;
+import vn.mydrive.covid.CovidSources;
 
 /** The sources a refresh reads, in order, as configured (docs/configuration.md, "COVID sources"). */
 @ApplicationScoped
-public class CovidSources {
+public class ConfiguredCovidSources implements CovidSources {
 
     @Inject
     @ConfigProperty(name = "mydrive.covid.sources")
@@ -33,6 +35,7 @@ public class CovidSources {
     @ConfigProperty(name = "mydrive.covid.fetch-timeout")
     Duration timeout;
 
+    @Override
     public List<CovidSource> enabled() {
         List<CovidSource> sources = new ArrayList<>();
         for (String name : split(enabled)) {

@@ -1,6 +1,7 @@
 package vn.mydrive.covid.source;
 
 import java.util.regex.Pattern;
+import vn.mydrive.covid.SourceException;
 
 /**
  * Reads counts as Vietnamese pages print them: "1.000" and "1,000" are one thousand, "12.345.678" is twelve

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import vn.mydrive.covid.SourceException;
 
 /**
  * Fetches pages, with a time limit and a size limit, turning every failure into a reason; jsoup parses them.

@@ -1,6 +1,5 @@
 package vn.mydrive.covid.source;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,10 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.mydrive.covid.CovidSource;
 import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceDirectory;
+import vn.mydrive.covid.SourceData;
+import vn.mydrive.covid.SourceException;
+import vn.mydrive.platform.json.JsonProviders;
 
 /**
  * The national COVID portal's API, one JSON object per province ({@code <base>/<code>}):

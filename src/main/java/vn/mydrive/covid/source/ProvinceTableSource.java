@@ -9,10 +9,13 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import vn.mydrive.covid.CovidSource;
 import vn.mydrive.covid.PlaceNames;
 import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceDirectory;
 import vn.mydrive.covid.ProvinceTotal;
+import vn.mydrive.covid.SourceData;
+import vn.mydrive.covid.SourceException;
 
 /**
  * A statistics table by province, shaped like Vietnamese Wikipedia's ({@code table.wikitable}: province,

@@ -24,9 +24,11 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import vn.mydrive.covid.CovidDataset;
+import vn.mydrive.covid.CovidRepository;
 import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceTotal;
+import vn.mydrive.covid.RefreshRun;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
@@ -37,7 +39,7 @@ import vn.mydrive.platform.store.MongoStore;
  * ({@code covid_runs}) and the refresh lease ({@code covid_lease}).
  */
 @ApplicationScoped
-public class CovidStore {
+public class MongoCovidRepository implements CovidRepository {
 
     private static final int BATCH = 1000;
     private static final String META = "dataset";
@@ -63,20 +65,22 @@ public class CovidStore {
         lease = store.collection("covid_lease");
     }
 
-    public static String dailyKey(int code, LocalDate date) {
+    private static String dailyKey(int code, LocalDate date) {
         return code + ":" + date;
     }
 
-    /** Whether the bundled snapshot was loaded into this store (by any node, at any time). */
+    @Override
     public boolean snapshotLoaded() {
         Document d = meta.find(eq("_id", META)).first();
         return d != null && Boolean.TRUE.equals(d.getBoolean("snapshotLoaded"));
     }
 
+    @Override
     public void markSnapshotLoaded() {
         meta.updateOne(eq("_id", META), Updates.set("snapshotLoaded", true), new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
+    @Override
     public void saveProvinces(List<Province> list) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (Province p : list) {
@@ -86,7 +90,7 @@ public class CovidStore {
         provinces.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
-    /** Inserts rows that are not stored yet (the snapshot); rows already there are left as they are. */
+    @Override
     public int insertMissing(List<DailyFigure> rows, String source) {
         int inserted = 0;
         for (int start = 0; start < rows.size(); start += BATCH) {
@@ -105,7 +109,7 @@ public class CovidStore {
         return inserted;
     }
 
-    /** Writes rows (each replacing the stored row for its province and day). */
+    @Override
     public void saveDaily(List<DailyFigure> rows, String source) {
         for (int start = 0; start < rows.size(); start += BATCH) {
             List<WriteModel<Document>> writes = new ArrayList<>();
@@ -117,6 +121,7 @@ public class CovidStore {
         }
     }
 
+    @Override
     public void saveTotals(List<ProvinceTotal> rows) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (ProvinceTotal t : rows) {
@@ -130,7 +135,7 @@ public class CovidStore {
         }
     }
 
-    /** Records a successful change of the data and returns the new version. */
+    @Override
     public long bumpVersion(String source, Instant at) {
         Document after = meta.findOneAndUpdate(eq("_id", META), Updates.combine(Updates.inc("version", 1L),
                         Updates.set("lastSource", source), Updates.set("lastRefresh", Date.from(at))),
@@ -138,17 +143,18 @@ public class CovidStore {
         return after.getLong("version");
     }
 
+    @Override
     public long version() {
         Document d = meta.find(eq("_id", META)).first();
         return d == null || d.get("version") == null ? 0 : d.getLong("version");
     }
 
-    /** Everything, to hold in memory. */
+    @Override
     public CovidDataset load() {
         List<Province> provinceList = provinces.find().sort(Sorts.ascending("_id")).map(d -> new Province(
                 d.getInteger("_id"), d.getString("name"), d.getList("aliases", String.class, List.of())))
                 .into(new ArrayList<>());
-        List<DailyFigure> rows = daily.find().batchSize(5000).map(CovidStore::toFigure).into(new ArrayList<>());
+        List<DailyFigure> rows = daily.find().batchSize(5000).map(MongoCovidRepository::toFigure).into(new ArrayList<>());
         List<ProvinceTotal> totalList = totals.find().map(d -> new ProvinceTotal(d.getInteger("_id"),
                 d.getLong("cases"), d.getLong("deaths"), d.getLong("recovered"), d.getString("source"),
                 d.getDate("asOf").toInstant())).into(new ArrayList<>());
@@ -161,6 +167,7 @@ public class CovidStore {
 
     // ---------------------------------------------------------------- runs
 
+    @Override
     public void recordRun(RefreshRun run) {
         runs.insertOne(new Document("source", run.source())
                 .append("node", run.node())
@@ -171,7 +178,7 @@ public class CovidStore {
                 .append("message", run.message()));
     }
 
-    /** The newest runs first. */
+    @Override
     public List<RefreshRun> recentRuns(int limit) {
         return runs.find().sort(Sorts.descending("_id")).limit(limit).map(d -> new RefreshRun(d.getString("source"),
                 d.getString("node"), d.getDate("startedAt").toInstant(), d.getDate("endedAt").toInstant(),
@@ -179,7 +186,7 @@ public class CovidStore {
                 d.getString("message"))).into(new ArrayList<>());
     }
 
-    /** Keeps the run history bounded. */
+    @Override
     public void trimRuns() {
         long count = runs.countDocuments();
         if (count > RUNS_KEPT) {
@@ -190,10 +197,7 @@ public class CovidStore {
 
     // ---------------------------------------------------------------- lease
 
-    /**
-     * Takes the refresh lease for {@code node} if it is free, expired, or already this node's. One
-     * single-document operation: of two nodes trying at once, one inserts or updates and the other fails.
-     */
+    @Override
     public boolean takeLease(String node, Duration length) {
         Date now = new Date();
         Date until = Date.from(Instant.now().plus(length));
@@ -218,6 +222,7 @@ public class CovidStore {
         }
     }
 
+    @Override
     public void releaseLease(String node) {
         lease.deleteOne(new Document("_id", "refresh").append("holder", node));
     }

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import vn.mydrive.covid.CovidRefresher;
-import vn.mydrive.covid.store.CovidStore;
-import vn.mydrive.covid.store.RefreshRun;
+import vn.mydrive.covid.CovidRepository;
+import vn.mydrive.covid.RefreshRun;
 import vn.mydrive.platform.security.Roles;
 
 /** For admins: the COVID refresh history, and "refresh now". */
@@ -23,7 +23,7 @@ import vn.mydrive.platform.security.Roles;
 public class CovidAdminResource {
 
     @Inject
-    CovidStore store;
+    CovidRepository store;
 
     @Inject
     CovidRefresher refresher;

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import vn.mydrive.covid.CovidRefresher;
-import vn.mydrive.covid.store.CovidStore;
-import vn.mydrive.covid.store.RefreshRun;
+import vn.mydrive.covid.CovidRepository;
+import vn.mydrive.covid.RefreshRun;
 import vn.mydrive.platform.faces.Messages;
 
 /** The admin page's COVID refresh history, and its "refresh now" action. */
@@ -15,7 +15,7 @@ import vn.mydrive.platform.faces.Messages;
 public class CovidRuns {
 
     @Inject
-    CovidStore store;
+    CovidRepository store;
 
     @Inject
     CovidRefresher refresher;

@@ -16,6 +16,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.ObjectId;
+import vn.mydrive.drive.ChunkRepository;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
@@ -26,7 +27,7 @@ import vn.mydrive.platform.store.MongoStore;
  * MongoDB and on the embedded store alike. Nothing here ever holds more than one segment of a file.
  */
 @ApplicationScoped
-public class ChunkStore {
+public class MongoChunkRepository implements ChunkRepository {
 
     private static final int DELETE_BATCH = 500;
 
@@ -41,10 +42,7 @@ public class ChunkStore {
         chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
     }
 
-    /**
-     * Stores {@code length} bytes of {@code data} from {@code offset} as chunks {@code firstChunk},
-     * {@code firstChunk + 1}, ... of the file. Chunks already stored are left as they are.
-     */
+    @Override
     public void write(ObjectId fileId, int firstChunk, byte[] data, int offset, int length, int chunkSize) {
         List<Document> documents = new ArrayList<>((length + chunkSize - 1) / chunkSize);
         for (int start = 0, n = firstChunk; start < length; start += chunkSize, n++) {
@@ -65,13 +63,13 @@ public class ChunkStore {
         }
     }
 
-    /** One chunk's bytes, or {@code null} if that chunk is not stored. */
+    @Override
     public byte[] read(ObjectId fileId, int n) {
         Document chunk = chunks.find(new Document("files_id", fileId).append("n", n)).batchSize(1).first();
         return chunk == null ? null : chunk.get("data", Binary.class).getData();
     }
 
-    /** Deletes chunks 0 .. chunkCount-1 of the file, each by its key. */
+    @Override
     public void delete(ObjectId fileId, int chunkCount) {
         List<DeleteOneModel<Document>> batch = new ArrayList<>(DELETE_BATCH);
         for (int n = 0; n < chunkCount; n++) {

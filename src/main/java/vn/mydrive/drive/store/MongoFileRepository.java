@@ -20,6 +20,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.FileNames;
+import vn.mydrive.drive.FileQuery;
+import vn.mydrive.drive.FileRepository;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.store.DuplicateKeys;
@@ -32,7 +34,7 @@ import vn.mydrive.platform.store.MongoStore;
  * file.
  */
 @ApplicationScoped
-public class FileStore {
+public class MongoFileRepository implements FileRepository {
 
     @Inject
     MongoStore store;
@@ -47,7 +49,7 @@ public class FileStore {
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
     }
 
-    /** @return false if a file with this id already exists (the upload was completed before) */
+    @Override
     public boolean insert(StoredFile file) {
         try {
             files.insertOne(new Document("_id", file.id())
@@ -70,28 +72,38 @@ public class FileStore {
         }
     }
 
+    @Override
     public Optional<StoredFile> find(ObjectId id) {
-        return Optional.ofNullable(files.find(eq("_id", id)).first()).map(FileStore::toFile);
+        return Optional.ofNullable(files.find(eq("_id", id)).first()).map(MongoFileRepository::toFile);
     }
 
-    /** One page of the files the query selects. */
+    @Override
     public List<StoredFile> find(FileQuery query) {
         Document filter = filter(query);
         if (filter == null) {
             return List.of();
         }
         Bson order = query.ascending()
-                ? Sorts.ascending(query.sort().field, "_id")
-                : Sorts.descending(query.sort().field, "_id");
+                ? Sorts.ascending(field(query.sort()), "_id")
+                : Sorts.descending(field(query.sort()), "_id");
         return files.find(filter).sort(order).skip(query.offset()).limit(query.limit())
                 .batchSize(Math.max(1, query.limit()))
-                .map(FileStore::toFile).into(new ArrayList<>());
+                .map(MongoFileRepository::toFile).into(new ArrayList<>());
     }
 
-    /** How many files the query selects, all pages together. */
+    @Override
     public long count(FileQuery query) {
         Document filter = filter(query);
         return filter == null ? 0 : files.countDocuments(filter);
+    }
+
+    private static String field(FileQuery.Sort sort) {
+        return switch (sort) {
+            case NAME -> "metadata.searchName";
+            case OWNER -> "metadata.ownerKey";
+            case SIZE -> "length";
+            case UPLOAD_DATE -> "uploadDate";
+        };
     }
 
     /** The filter for a query, or null when it can select nothing. */
@@ -115,20 +127,23 @@ public class FileStore {
         return filter;
     }
 
+    @Override
     public void rename(ObjectId id, String name) {
         files.updateOne(eq("_id", id), Updates.combine(Updates.set("filename", name),
                 Updates.set("metadata.searchName", FileNames.searchable(name))));
     }
 
+    @Override
     public void setVisibility(ObjectId id, Visibility visibility) {
         files.updateOne(eq("_id", id), Updates.set("metadata.visibility", visibility.wireName()));
     }
 
-    /** @return false if it was already gone */
+    @Override
     public boolean delete(ObjectId id) {
         return files.deleteOne(eq("_id", id)).getDeletedCount() == 1;
     }
 
+    @Override
     public long count() {
         return files.estimatedDocumentCount();
     }

@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import vn.mydrive.drive.Upload;
+import vn.mydrive.drive.UploadRepository;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
@@ -33,7 +35,7 @@ import vn.mydrive.platform.store.MongoStore;
  * so the same upload sent again, after its {@code complete} was lost, is answered with that file.
  */
 @ApplicationScoped
-public class UploadStore {
+public class MongoUploadRepository implements UploadRepository {
 
     @Inject
     MongoStore store;
@@ -46,7 +48,7 @@ public class UploadStore {
         uploads.createIndex(Indexes.ascending("resumeKey"), new IndexOptions().unique(true));
     }
 
-    /** Stores a new upload; false if one with the same resume key exists (started meanwhile elsewhere). */
+    @Override
     public boolean insert(Upload upload, Instant expiresAt) {
         try {
             uploads.insertOne(new Document("_id", upload.id())
@@ -76,21 +78,19 @@ public class UploadStore {
         }
     }
 
+    @Override
     public Optional<Upload> find(ObjectId id) {
         return Optional.ofNullable(uploads.find(eq("_id", id)).projection(Projections.exclude("received")).first())
-                .map(UploadStore::toUpload);
+                .map(MongoUploadRepository::toUpload);
     }
 
+    @Override
     public Optional<Upload> findByResumeKey(String resumeKey) {
         return Optional.ofNullable(uploads.find(eq("resumeKey", resumeKey)).projection(Projections.exclude("received"))
-                .first()).map(UploadStore::toUpload);
+                .first()).map(MongoUploadRepository::toUpload);
     }
 
-    /**
-     * Records that a segment is stored and pushes the expiry back.
-     *
-     * @return the number of stored segments after this one, or empty if it had been recorded before
-     */
+    @Override
     public Optional<Integer> markReceived(ObjectId id, int index, Instant expiresAt) {
         Document after = uploads.findOneAndUpdate(
                 new Document("_id", id).append("received", new Document("$ne", index)),
@@ -101,48 +101,50 @@ public class UploadStore {
         return after == null ? Optional.empty() : Optional.of(after.getInteger("receivedCount"));
     }
 
-    /** How many segments are stored so far. */
+    @Override
     public int receivedCount(ObjectId id) {
         Document d = uploads.find(eq("_id", id)).projection(Projections.include("receivedCount")).first();
         return d == null ? 0 : d.getInteger("receivedCount", 0);
     }
 
-    /** Turns the upload into the record of its completed file: no expiry, no segment list. */
+    @Override
     public void markCompleted(ObjectId id) {
         uploads.updateOne(eq("_id", id), Updates.combine(Updates.set("completed", true),
                 Updates.unset("expiresAt"), Updates.set("received", List.of())));
     }
 
-    /** Forgets the record of a completed upload (its file was deleted or renamed); open uploads are left alone. */
+    @Override
     public void forgetCompleted(ObjectId id) {
         uploads.deleteOne(new Document("_id", id).append("completed", true));
     }
 
-    /** The indexes of the segments stored so far. */
+    @Override
     public List<Integer> received(ObjectId id) {
         Document d = uploads.find(eq("_id", id)).projection(Projections.include("received")).first();
         return d == null ? List.of() : d.getList("received", Integer.class, List.of());
     }
 
+    @Override
     public void touch(ObjectId id, Instant expiresAt) {
         uploads.updateOne(eq("_id", id), Updates.set("expiresAt", Date.from(expiresAt)));
     }
 
-    /** @return false if it was already gone */
+    @Override
     public boolean delete(ObjectId id) {
         return uploads.deleteOne(eq("_id", id)).getDeletedCount() == 1;
     }
 
+    @Override
     public long countOpen(String ownerKey) {
         return uploads.countDocuments(new Document("ownerKey", ownerKey).append("completed", new Document("$ne", true)));
     }
 
-    /** Unfinished uploads nobody sent a segment for since before {@code now} (completed ones never expire). */
+    @Override
     public List<Upload> expiredBefore(Instant now) {
         return uploads.find(new Document("expiresAt", new Document("$lt", Date.from(now)))
                         .append("completed", new Document("$ne", true)))
                 .projection(Projections.exclude("received"))
-                .map(UploadStore::toUpload).into(new ArrayList<>());
+                .map(MongoUploadRepository::toUpload).into(new ArrayList<>());
     }
 
     private static Upload toUpload(Document d) {

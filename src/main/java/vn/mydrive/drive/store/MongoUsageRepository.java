@@ -9,6 +9,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import vn.mydrive.drive.UsageRepository;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
@@ -18,7 +19,7 @@ import vn.mydrive.platform.store.MongoStore;
  * cannot both squeeze under the quota.
  */
 @ApplicationScoped
-public class UsageStore {
+public class MongoUsageRepository implements UsageRepository {
 
     @Inject
     MongoStore store;
@@ -30,7 +31,7 @@ public class UsageStore {
         usage = store.collection("drive_usage");
     }
 
-    /** Reserves {@code bytes} if the account stays within {@code quota}; false otherwise. */
+    @Override
     public boolean reserve(String ownerKey, long bytes, long quota) {
         if (bytes > quota) {
             return false;
@@ -49,12 +50,14 @@ public class UsageStore {
                 Updates.inc("used", bytes)).getMatchedCount() == 1;
     }
 
+    @Override
     public void release(String ownerKey, long bytes) {
         if (bytes > 0) {
             usage.updateOne(eq("_id", ownerKey), Updates.inc("used", -bytes));
         }
     }
 
+    @Override
     public long total() {
         long sum = 0;
         for (Document d : usage.find()) {
@@ -63,6 +66,7 @@ public class UsageStore {
         return sum;
     }
 
+    @Override
     public long used(String ownerKey) {
         Document d = usage.find(eq("_id", ownerKey)).first();
         return d == null ? 0 : ((Number) d.get("used")).longValue();

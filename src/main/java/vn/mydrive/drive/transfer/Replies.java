@@ -1,13 +1,13 @@
 package vn.mydrive.drive.transfer;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.bson.types.ObjectId;
-import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.DriveExceptions.DriveException;
-import vn.mydrive.drive.store.Upload;
+import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.Upload;
+import vn.mydrive.platform.json.JsonProviders;
 
 /** Every message the server sends on the transfer socket, built in one place (docs/transfer-protocol.md). */
 final class Replies {
@@ -90,7 +90,8 @@ final class Replies {
                 .add("request", request)
                 .add("error", e.code())
                 .add("message", e.getMessage())
-                .add("retry", e.retryable())
+                .add("retry", e.error().retryable())
+                .add("backoff", e.error().backoff())
                 .build().toString();
     }
 

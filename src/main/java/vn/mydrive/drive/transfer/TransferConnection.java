@@ -172,7 +172,7 @@ final class TransferConnection {
     /** Answers a request with an error, and closes the connection of a client that keeps erring. */
     void reject(String request, JsonObjectBuilder target, DriveException e) {
         send(Replies.error(request, target, e));
-        if (!e.retryable() && errors.incrementAndGet() > MAX_ERRORS) {
+        if (!e.error().retryable() && errors.incrementAndGet() > MAX_ERRORS) {
             close(CloseReasons.tooManyErrors(), Departure.REFUSED);
         }
     }

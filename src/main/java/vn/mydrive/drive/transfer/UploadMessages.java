@@ -135,7 +135,7 @@ class UploadMessages {
             connection.endSegment();
         }
         if (failure != null) {
-            if (failure.endsUpload()) {
+            if (failure.error().endsUpload()) {
                 connection.forgetUpload(segment.id());
             }
             connection.reject("segment", target(segment), failure);

@@ -1,6 +1,5 @@
 package vn.mydrive.drive.web;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -15,10 +14,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
+import vn.mydrive.platform.json.JsonProviders;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
 
@@ -36,11 +37,6 @@ public class DrivePage implements Serializable {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     private static final String[] CLIENT_KEYS = {"cancel", "left", "queued", "done", "failed", "cancelled", "busy",
         "allDone", "someFailed", "uploaded", "retrying", "damaged"};
-    private static final String[] ERROR_CODES = {"not_found", "not_owner", "invalid_name", "invalid_upload",
-        "file_too_large", "quota_exceeded", "too_many_uploads", "bad_segment", "segment_checksum",
-        "fingerprint_mismatch", "checksum_mismatch", "server_busy", "store_unavailable", "window_exceeded",
-        "malformed_message", "unknown_type", "bad_frame"};
-
     @Inject
     transient FileService files;
 
@@ -144,8 +140,8 @@ public class DrivePage implements Serializable {
             text.add(key, bundle.getString("drive.js." + key));
         }
         JsonObjectBuilder errors = JsonProviders.JSON.createObjectBuilder();
-        for (String code : ERROR_CODES) {
-            errors.add(code, bundle.getString("error." + code));
+        for (DriveError error : DriveError.values()) {
+            errors.add(error.code(), bundle.getString("error." + error.code()));
         }
         return text.add("errors", errors).build().toString().replace("<", "\\u003c");
     }

@@ -7,8 +7,8 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
-import vn.mydrive.drive.store.FileQuery;
 
 /**
  * The drive page's file table, paged, sorted and filtered in the store: only the visible page is ever

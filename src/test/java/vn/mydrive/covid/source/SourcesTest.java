@@ -15,10 +15,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.mydrive.covid.CovidSource;
 import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.ProvinceDirectory;
 import vn.mydrive.covid.ProvinceTotal;
 import vn.mydrive.covid.SnapshotLoader;
+import vn.mydrive.covid.SourceException;
 import vn.mydrive.covid.source.FixtureSources.Mode;
 
 /** Each source against a local server serving pages in the real sources' shapes, good and broken. */
