@@ -3,12 +3,11 @@
 # uploads and a GridFS writer on the store's port together, for several minutes per round, then every file is
 # compared, readiness must be UP and the server log must hold no store failure. Exits 1 on any failure.
 # How the pressure is made: two busy loops (`yes > /dev/null`, one per core of these 2-core machines) for the whole
-# run, and a 384 MiB server heap instead of the usual 512.
+# run; the server keeps the 512 MiB heap bench/server.sh gives it (the default of run-server.sh too).
 # Usage: bench/store-load.sh [rounds, default 5] [minutes per round, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/build.sh
-export BENCH_JAVA_OPTS="-Xms384m -Xmx384m"
 PID=$(bench/server.sh start | tail -1)
 busy=()
 cleanup() {

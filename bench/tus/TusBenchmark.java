@@ -13,8 +13,8 @@ import vn.mydrive.bench.BenchFiles;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * MyDrive's upload into its store against tus-java-server's upload to plain disk, same file, same server,

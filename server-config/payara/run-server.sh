@@ -30,7 +30,7 @@ start)
     echo "MyDrive:        http://localhost:8080/mydrive/"
     echo "Admin console:  http://localhost:4848  (Monitoring > Application / Server)"
     echo "Health:         http://localhost:8080/health/ready"
-    echo "Metrics:        http://localhost:8080/metrics  (application gauges: mydrive_*)"
+    echo "Metrics:        http://localhost:8080/metrics (server), http://localhost:8080/mydrive/api/admin/metrics (app, admin token)"
     echo "Stop with:      $0 stop"
     ;;
 stop)

@@ -8,10 +8,8 @@ window.MyDrive = window.MyDrive || {};
 (function (MyDrive) {
     'use strict';
 
-    var HEADER = 24;
-    var MAX_ATTEMPTS = 6;
-    /** A segment asked for and not received this long is asked for again. */
-    var ANSWER_TIMEOUT_MS = 30000;
+    var MAX_ATTEMPTS = MyDrive.protocol.MAX_ATTEMPTS;
+    var ANSWER_TIMEOUT_MS = MyDrive.protocol.ANSWER_TIMEOUT_MS;
 
     function Downloader(transfer, view, callbacks) {
         var self = this;
@@ -109,23 +107,20 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Downloader.prototype.segment = function (frame) {
-        var header = new DataView(frame, 0, HEADER);
-        if (header.getUint8(1) !== 2) {
+        var segment = MyDrive.protocol.readDownload(frame);
+        if (!segment) {
             return;
         }
-        var fileId = Array.prototype.map.call(new Uint8Array(frame, 4, 12), function (b) {
-            return ('0' + b.toString(16)).slice(-2);
-        }).join('');
-        var job = this.jobs[fileId];
+        var job = this.jobs[segment.fileId];
         if (!job || job.state !== 'running') {
             return;
         }
-        var index = header.getInt32(16);
-        var payload = new Uint8Array(frame, HEADER);
+        var index = segment.index;
+        var payload = segment.payload;
         job.inFlight--;
         delete job.askedAt[index];
         MyDrive.answered(job);
-        if (MyDrive.crc32c(payload) !== header.getUint32(20)) {
+        if (!segment.intact) {
             this.retry(job, index, null);
             return;
         }

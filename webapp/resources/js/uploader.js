@@ -9,10 +9,8 @@ window.MyDrive = window.MyDrive || {};
 (function (MyDrive) {
     'use strict';
 
-    var HEADER = 24;
-    var MAX_ATTEMPTS = 6;
-    /** A segment unanswered this long is sent again (answers can be lost with a connection's trouble). */
-    var ANSWER_TIMEOUT_MS = 30000;
+    var MAX_ATTEMPTS = MyDrive.protocol.MAX_ATTEMPTS;
+    var ANSWER_TIMEOUT_MS = MyDrive.protocol.ANSWER_TIMEOUT_MS;
 
     function Uploader(transfer, view, callbacks) {
         var self = this;
@@ -101,7 +99,7 @@ window.MyDrive = window.MyDrive || {};
         }
         job.uploadId = message.uploadId;
         job.segmentSize = message.segmentSize;
-        job.idBytes = hexBytes(message.uploadId);
+        job.idBytes = MyDrive.protocol.hexBytes(message.uploadId);
         var have = {};
         message.have.forEach(function (range) {
             for (var i = range[0]; i <= range[1]; i++) {
@@ -138,18 +136,9 @@ window.MyDrive = window.MyDrive || {};
             if (job.state !== 'running' || job !== self.current) {
                 return;
             }
-            var frame = new Uint8Array(HEADER + bytes.byteLength);
-            var header = new DataView(frame.buffer);
-            header.setUint8(0, 1);
-            header.setUint8(1, 1);
-            header.setUint8(2, 1);
-            frame.set(job.idBytes, 4);
-            header.setInt32(16, index);
-            var payload = new Uint8Array(bytes);
-            header.setUint32(20, MyDrive.crc32c(payload));
-            frame.set(payload, HEADER);
+            var frame = MyDrive.protocol.uploadFrame(job.idBytes, index, new Uint8Array(bytes));
             job.sentAt[index] = Date.now();
-            if (!self.transfer.sendBinary(frame.buffer)) {
+            if (!self.transfer.sendBinary(frame)) {
                 delete job.sentAt[index];
                 // The connection went away; the segment is sent again after the resume.
                 job.inFlight--;
@@ -263,14 +252,5 @@ window.MyDrive = window.MyDrive || {};
         return Math.min(job.segmentSize, job.size - index * job.segmentSize);
     }
 
-    function hexBytes(hex) {
-        var bytes = new Uint8Array(hex.length / 2);
-        for (var i = 0; i < bytes.length; i++) {
-            bytes[i] = parseInt(hex.substr(2 * i, 2), 16);
-        }
-        return bytes;
-    }
-
     MyDrive.Uploader = Uploader;
-    MyDrive.hexBytes = hexBytes;
 })(window.MyDrive);

@@ -3,8 +3,8 @@ package vn.mydrive.bench;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Sign-ins per second (each one a PBKDF2 check, the cost chosen for OWASP strength) and token checks per

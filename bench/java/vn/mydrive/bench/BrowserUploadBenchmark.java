@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
-import vn.mydrive.it.Browser;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /**
  * The same file uploaded by headless Chromium through the drive page (MyDrive's own JavaScript client) and

@@ -14,8 +14,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Many clients at once: each uploads its own file and downloads it back over its own transfer socket, all

@@ -25,8 +25,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Kills the app server ({@code kill -9}) while uploads are in flight, restarts it on the same store, and checks

@@ -9,8 +9,8 @@ import java.util.concurrent.Future;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * The drive page with many files stored: stores {@code files} files through the transfer socket (empty

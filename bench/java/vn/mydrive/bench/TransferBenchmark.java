@@ -28,8 +28,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Upload and download of a large file through MyDrive (Java client, transfer socket, loopback) against

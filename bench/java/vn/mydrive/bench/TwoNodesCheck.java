@@ -5,7 +5,6 @@ import java.net.URL;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -13,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
-import vn.mydrive.it.Accounts;
-import vn.mydrive.it.ApiClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Two app servers sharing one store: one upload's segments sent alternately to both nodes, the file read
@@ -45,7 +44,6 @@ public final class TwoNodesCheck {
                     .add("name", "both-nodes.bin").add("size", data.length)
                     .add("fingerprint", TransferClient.fingerprint(source, segment)).build().toString());
             String uploadId = viaA.awaitType("upload-ready").getString("uploadId");
-            byte[] id = HexFormat.of().parseHex(uploadId);
             // Segment i goes to node A when i is even, to node B when odd; a few at a time on each.
             String fileId = null;
             int acknowledged = 0;
@@ -53,7 +51,7 @@ public final class TwoNodesCheck {
                 int sentA = 0;
                 int sentB = 0;
                 for (int i = first; i < Math.min(count, first + 8); i++) {
-                    (i % 2 == 0 ? viaA : viaB).sendBinary(TransferClient.frame(source, id, i, segment));
+                    (i % 2 == 0 ? viaA : viaB).sendBinary(TransferClient.frame(source, uploadId, i, segment));
                     if (i % 2 == 0) {
                         sentA++;
                     } else {

@@ -2,7 +2,6 @@ package vn.mydrive.auth;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
@@ -40,19 +39,11 @@ class AccountStore {
 
     /** @return false when the name is taken */
     boolean insert(Account account) {
-        try {
-            accounts.insertOne(new Document("_id", account.key())
-                    .append("username", account.username())
-                    .append("passwordHash", account.passwordHash())
-                    .append("roles", List.copyOf(account.roles()))
-                    .append("createdAt", Date.from(account.createdAt())));
-            return true;
-        } catch (MongoWriteException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.insertIfNew(accounts, new Document("_id", account.key())
+                .append("username", account.username())
+                .append("passwordHash", account.passwordHash())
+                .append("roles", List.copyOf(account.roles()))
+                .append("createdAt", Date.from(account.createdAt())));
     }
 
     void updatePasswordHash(String key, String passwordHash) {

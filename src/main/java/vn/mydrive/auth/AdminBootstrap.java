@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.Roles;
 
 /**
@@ -45,7 +46,7 @@ public class AdminBootstrap {
             LOG.severe("mydrive.admin.username is not a valid username; no admin was set up");
             return;
         }
-        String key = Usernames.key(name);
+        String key = AccountKey.of(name);
         if (accounts.find(key).isPresent()) {
             accounts.addRole(key, Roles.ADMIN);
         } else if (password.filter(p -> Passwords.isValid(p) && PasswordStrength.weakness(p, name).isEmpty()).isPresent()) {

@@ -20,6 +20,7 @@ import vn.mydrive.auth.AuthExceptions.WeakPasswordException;
 import vn.mydrive.auth.AuthExceptions.WrongCredentialsException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.security.SessionEnding;
 
@@ -83,7 +84,7 @@ public class AuthService {
      */
     public SignIn signIn(SignInAttempt attempt) {
         requirePresent(attempt.username(), attempt.password());
-        String key = Usernames.key(attempt.username());
+        String key = AccountKey.of(attempt.username());
         Instant now = Instant.now();
         String knownDevice = Usernames.isValid(attempt.username())
                 ? devices.knownFor(attempt.deviceToken(), key, now) : null;

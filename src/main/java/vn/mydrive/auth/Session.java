@@ -3,6 +3,7 @@ package vn.mydrive.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import vn.mydrive.platform.security.AccountKey;
 
 /**
  * The one live sign-in of an account. Only the token whose id is {@code tokenId} is accepted for it, which is
@@ -15,6 +16,6 @@ record Session(String username, String tokenId, Set<String> roles, Instant signe
                Instant expiresAt, String clientAddress, Duration idleTimeout) {
 
     String key() {
-        return Usernames.key(username);
+        return AccountKey.of(username);
     }
 }

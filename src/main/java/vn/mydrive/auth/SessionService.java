@@ -11,6 +11,7 @@ import vn.mydrive.auth.AuthExceptions.AlreadySignedInException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.events.SessionEnded;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.SessionEnding;
 import vn.mydrive.platform.security.SessionEnding.Reason;
 import vn.mydrive.platform.security.TokenIssuer;
@@ -68,7 +69,7 @@ class SessionService {
 
     /** Ends the session the token belongs to; a token that no longer holds the session changes nothing. */
     boolean signOut(String username, String tokenId, String clientAddress) {
-        Optional<Session> session = sessions.find(Usernames.key(username)).filter(s -> s.tokenId().equals(tokenId));
+        Optional<Session> session = sessions.find(AccountKey.of(username)).filter(s -> s.tokenId().equals(tokenId));
         if (session.isEmpty() || !sessions.delete(session.get().key(), tokenId)) {
             return false;
         }
@@ -81,7 +82,7 @@ class SessionService {
         if (username == null || !Usernames.isValid(username)) {
             return false;
         }
-        Optional<Session> session = sessions.find(Usernames.key(username));
+        Optional<Session> session = sessions.find(AccountKey.of(username));
         if (session.isEmpty() || !sessions.delete(session.get().key(), session.get().tokenId())) {
             return false;
         }
@@ -102,7 +103,7 @@ class SessionService {
 
     /** The live session a token belongs to, if it still holds it. */
     Optional<Session> current(String username, String tokenId) {
-        return sessions.find(Usernames.key(username))
+        return sessions.find(AccountKey.of(username))
                 .filter(s -> s.tokenId().equals(tokenId) && policy.isAlive(s, Instant.now()));
     }
 

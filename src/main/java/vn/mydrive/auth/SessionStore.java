@@ -3,7 +3,6 @@ package vn.mydrive.auth;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -51,15 +50,7 @@ class SessionStore {
 
     /** Starts a session where none is stored; false if another node stored one first. */
     boolean insert(Session session) {
-        try {
-            sessions.insertOne(toDocument(session));
-            return true;
-        } catch (MongoWriteException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.insertIfNew(sessions, toDocument(session));
     }
 
     /** Replaces the session holding {@code previousTokenId}; false if it changed meanwhile. */

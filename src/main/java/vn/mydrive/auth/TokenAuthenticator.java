@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.SessionTokens;
 import vn.mydrive.platform.security.TokenPrincipal;
 import vn.mydrive.platform.security.TokenRejectedException;
@@ -41,7 +42,7 @@ public class TokenAuthenticator implements SessionTokens {
     private TokenPrincipal accept(String token, boolean signOfLife) throws TokenRejectedException {
         TokenPrincipal principal = verifier.verify(token);
         Instant now = Instant.now();
-        Optional<Session> session = sessions.find(Usernames.key(principal.getSubject()))
+        Optional<Session> session = sessions.find(AccountKey.of(principal.getSubject()))
                 .filter(s -> s.tokenId().equals(principal.getTokenID()) && policy.isAlive(s, now));
         if (session.isEmpty()) {
             throw new TokenRejectedException(principal.getTokenID(), lifecycle.endingOf(principal.getTokenID()));

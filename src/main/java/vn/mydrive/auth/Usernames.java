@@ -1,11 +1,10 @@
 package vn.mydrive.auth;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What a username may be, and the key that makes "Alice" and "alice" one account. Usernames are ASCII on
- * purpose: look-alike letters from other scripts would let one person pose as another.
+ * What a username may be (its key, which makes "Alice" and "alice" one account, is {@code AccountKey}). Usernames
+ * are ASCII on purpose: look-alike letters from other scripts would let one person pose as another.
  */
 final class Usernames {
 
@@ -18,10 +17,5 @@ final class Usernames {
 
     static boolean isValid(String username) {
         return username != null && ALLOWED.matcher(username).matches();
-    }
-
-    /** The lower-cased form the account is stored and found under. */
-    static String key(String username) {
-        return username.toLowerCase(Locale.ROOT);
     }
 }

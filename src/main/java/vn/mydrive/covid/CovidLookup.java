@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
-import java.time.ZoneId;
 import java.util.Optional;
 import vn.mydrive.covid.CovidExceptions.FutureDateException;
 import vn.mydrive.covid.CovidExceptions.InvalidDateException;
@@ -13,6 +12,7 @@ import vn.mydrive.covid.CovidExceptions.MissingProvinceException;
 import vn.mydrive.covid.CovidExceptions.NoDataException;
 import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.events.Activity.Kind;
 
@@ -23,8 +23,6 @@ import vn.mydrive.platform.events.Activity.Kind;
 @ApplicationScoped
 public class CovidLookup {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final String WHOLE_COUNTRY_NAME = "Việt Nam";
 
     @Inject
     CovidData data;
@@ -37,7 +35,7 @@ public class CovidLookup {
 
     public LookupAnswer lookup(String provinceInput, String dayInput, String username, String clientAddress) {
         try {
-            LookupAnswer answer = answer(data.current(), provinceInput, dayInput, LocalDate.now(VIETNAM));
+            LookupAnswer answer = answer(data.current(), provinceInput, dayInput, VietnamTime.today());
             activity.fire(Activity.of(Kind.LOOKUP, username, clientAddress, describe(answer)));
             return answer;
         } catch (ApiException e) {
@@ -64,7 +62,7 @@ public class CovidLookup {
         String name;
         if (ProvinceDirectory.isWholeCountry(provinceInput)) {
             code = Province.WHOLE_COUNTRY;
-            name = WHOLE_COUNTRY_NAME;
+            name = Province.WHOLE_COUNTRY_NAME;
         } else {
             Province province = dataset.provinces().find(provinceInput)
                     .orElseThrow(() -> new UnknownProvinceException(dataset.provinces().closest(provinceInput, 3)));

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.security.AccountKey;
 
 /**
  * The stored files as their viewers may see and change them: everyone signed in sees shared files, owners
@@ -77,8 +77,8 @@ public class FileService {
         StoredFile file = owned(viewer, id);
         if (files.delete(file.id())) {
             uploads.forgetCompleted(file.id());
-            chunks.delete(file.id(), (int) file.chunkCount());
-            usage.release(file.owner().toLowerCase(Locale.ROOT), file.size());
+            chunks.delete(file.id(), layout(file).chunkCount());
+            usage.release(AccountKey.of(file.owner()), file.size());
             activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));
         }
     }
@@ -94,17 +94,12 @@ public class FileService {
 
     /** Bytes the account's files and unfinished uploads take. */
     public long usedBy(String username) {
-        return usage.used(username.toLowerCase(Locale.ROOT));
+        return usage.used(AccountKey.of(username));
     }
 
-    /** Segment size used to send this file: the configured size, in whole chunks of the file's chunk size. */
-    public int segmentSize(StoredFile file) {
-        return file.chunkSize() * Math.max(1, settings.segmentSize() / file.chunkSize());
-    }
-
-    public int segmentCount(StoredFile file) {
-        int segment = segmentSize(file);
-        return (int) ((file.size() + segment - 1) / segment);
+    /** How the file is cut for sending: the configured segment size, in whole chunks of the file's chunk size. */
+    public SegmentLayout layout(StoredFile file) {
+        return SegmentLayout.of(file.size(), settings.segmentSize(), file.chunkSize());
     }
 
     /**
@@ -113,10 +108,9 @@ public class FileService {
      * @return the number of bytes copied
      */
     public int readSegment(StoredFile file, int index, byte[] target, int offset) {
-        int chunksPerSegment = segmentSize(file) / file.chunkSize();
+        SegmentLayout layout = layout(file);
         int copied = 0;
-        for (int n = index * chunksPerSegment, end = (int) Math.min(file.chunkCount(), (long) (index + 1) * chunksPerSegment);
-             n < end; n++) {
+        for (int n = layout.firstChunk(index), end = n + layout.chunkCount(index); n < end; n++) {
             byte[] chunk = readChunk(file, n);
             System.arraycopy(chunk, 0, target, offset + copied, chunk.length);
             copied += chunk.length;

@@ -17,21 +17,8 @@ public record Upload(ObjectId id, String resumeKey, String owner, String name, l
                      long lastModified, String fingerprint, String sha256, Visibility visibility, int chunkSize,
                      int segmentSize, Instant createdAt, boolean completed) {
 
-    public int segmentCount() {
-        return (int) ((size + segmentSize - 1) / segmentSize);
-    }
-
-    /** The exact length segment {@code index} must have (only the last one may be short). */
-    public int segmentLength(int index) {
-        return (int) Math.min(segmentSize, size - (long) index * segmentSize);
-    }
-
-    /** The GridFS chunk number a segment's first byte goes into. */
-    public int firstChunk(int index) {
-        return index * (segmentSize / chunkSize);
-    }
-
-    public int chunkCount() {
-        return (int) ((size + chunkSize - 1) / chunkSize);
+    /** How the file's bytes are cut into segments and chunks. */
+    public SegmentLayout layout() {
+        return new SegmentLayout(size, segmentSize, chunkSize);
     }
 }

@@ -86,7 +86,7 @@ public class UploadDigests {
 
     /** Hashes on from {@code next} while the next segment is at hand (or, when finishing, read back). */
     private void catchUp(Upload upload, Running digest, boolean finishing) {
-        while (digest.next < upload.segmentCount()) {
+        while (digest.next < upload.layout().segmentCount()) {
             int index = digest.next;
             byte[] early = digest.early.remove(index);
             if (early != null) {
@@ -102,9 +102,8 @@ public class UploadDigests {
     }
 
     private void readBack(Upload upload, int index, MessageDigest sha) {
-        int first = upload.firstChunk(index);
-        int last = upload.firstChunk(index) + (upload.segmentLength(index) + upload.chunkSize() - 1) / upload.chunkSize();
-        for (int n = first; n < last; n++) {
+        SegmentLayout layout = upload.layout();
+        for (int n = layout.firstChunk(index), last = n + layout.chunkCount(index); n < last; n++) {
             byte[] chunk = chunks.read(upload.id(), n);
             if (chunk == null) {
                 throw new IllegalStateException("Chunk " + n + " of " + upload.id() + " is missing");

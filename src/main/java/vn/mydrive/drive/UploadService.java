@@ -25,6 +25,7 @@ import vn.mydrive.drive.DriveExceptions.SegmentChecksumException;
 import vn.mydrive.drive.DriveExceptions.TooManyUploadsException;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.security.AccountKey;
 
 /**
  * Uploads from start to finish: checks an upload against the limits before any byte is stored, stores each
@@ -87,7 +88,7 @@ public class UploadService {
             throw new InvalidUploadException("visibility must be shared or private.");
         }
         String contentType = contentType(request.contentType());
-        String ownerKey = owner.toLowerCase(Locale.ROOT);
+        String ownerKey = AccountKey.of(owner);
         String resumeKey = resumeKey(ownerKey, name, size, request.lastModified(), fingerprint);
 
         Optional<UploadTicket> known = resume(owner, resumeKey, clientAddress);
@@ -137,7 +138,7 @@ public class UploadService {
         }
         uploads.touch(upload.id(), expiry());
         List<Integer> received = uploads.received(upload.id());
-        if (received.size() == upload.segmentCount()) {
+        if (received.size() == upload.layout().segmentCount()) {
             return Optional.of(new UploadTicket(upload, received, complete(upload, clientAddress)));
         }
         return Optional.of(new UploadTicket(upload, received, null));
@@ -150,7 +151,7 @@ public class UploadService {
      */
     public SegmentOutcome storeSegment(String owner, ObjectId uploadId, int index, byte[] data, int offset, int length,
                                       Integer crc32c, String clientAddress) {
-        Optional<Upload> found = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner));
+        Optional<Upload> found = uploads.find(uploadId).filter(u -> AccountKey.same(u.owner(), owner));
         if (found.isEmpty() || found.get().completed()) {
             // A segment sent again after its upload completed (its answer was lost): acknowledged, and the file is
             // named again so the client learns it is complete.
@@ -158,11 +159,12 @@ public class UploadService {
             return new SegmentOutcome(-1, -1, file, file.name());
         }
         Upload upload = found.get();
-        if (index < 0 || index >= upload.segmentCount()) {
-            throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (upload.segmentCount() - 1) + ".");
+        SegmentLayout layout = upload.layout();
+        if (!layout.hasSegment(index)) {
+            throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (layout.segmentCount() - 1) + ".");
         }
-        if (length != upload.segmentLength(index)) {
-            throw new InvalidSegmentException("Segment " + index + " must be " + upload.segmentLength(index)
+        if (length != layout.segmentLength(index)) {
+            throw new InvalidSegmentException("Segment " + index + " must be " + layout.segmentLength(index)
                     + " bytes, not " + length + ".");
         }
         if (crc32c != null || (index == 0 && upload.fingerprint() != null)) {
@@ -177,23 +179,23 @@ public class UploadService {
                 throw new FingerprintMismatchException();
             }
         }
-        chunks.write(upload.id(), upload.firstChunk(index), data, offset, length, upload.chunkSize());
+        chunks.write(upload.id(), layout.firstChunk(index), data, offset, length, upload.chunkSize());
         Optional<Integer> received = uploads.markReceived(upload.id(), index, expiry());
         if (received.isEmpty()) {
             // Stored before: acknowledged again, nothing changes; unless every segment is stored and the file was
             // never completed (a crash between the last segment and the completion), which completes it now.
-            StoredFile completed = uploads.receivedCount(upload.id()) == upload.segmentCount()
+            StoredFile completed = uploads.receivedCount(upload.id()) == layout.segmentCount()
                     ? complete(upload, clientAddress) : null;
-            return new SegmentOutcome(-1, upload.segmentCount(), completed, upload.name());
+            return new SegmentOutcome(-1, layout.segmentCount(), completed, upload.name());
         }
         digests.stored(upload, index, data, offset, length);
-        StoredFile completed = received.get() == upload.segmentCount() ? complete(upload, clientAddress) : null;
-        return new SegmentOutcome(received.get(), upload.segmentCount(), completed, upload.name());
+        StoredFile completed = received.get() == layout.segmentCount() ? complete(upload, clientAddress) : null;
+        return new SegmentOutcome(received.get(), layout.segmentCount(), completed, upload.name());
     }
 
     /** Ends an unfinished upload and removes what was stored for it. */
     public void cancel(String owner, ObjectId uploadId, String clientAddress) {
-        Upload upload = uploads.find(uploadId).filter(u -> u.owner().equalsIgnoreCase(owner) && !u.completed())
+        Upload upload = uploads.find(uploadId).filter(u -> AccountKey.same(u.owner(), owner) && !u.completed())
                 .orElseThrow(FileNotFoundException::new);
         discard(upload);
         activity.fire(Activity.of(Kind.UPLOAD_FAILED, owner, clientAddress, upload.name() + " (cancelled)"));
@@ -251,8 +253,8 @@ public class UploadService {
     private void discard(Upload upload) {
         digests.forget(upload.id());
         if (uploads.delete(upload.id())) {
-            chunks.delete(upload.id(), upload.chunkCount());
-            usage.release(upload.owner().toLowerCase(Locale.ROOT), upload.size());
+            chunks.delete(upload.id(), upload.layout().chunkCount());
+            usage.release(AccountKey.of(upload.owner()), upload.size());
         }
     }
 

@@ -43,9 +43,6 @@ public class ActivityLog {
     MongoStore store;
 
     @Inject
-    MonitorMetrics metrics;
-
-    @Inject
     @Push(channel = "monitor")
     PushContext push;
 
@@ -63,7 +60,6 @@ public class ActivityLog {
     }
 
     void record(@Observes Activity activity) {
-        metrics.count(activity);
         Document entry = new Document("_id", new ObjectId())
                 .append("at", Date.from(activity.at()))
                 .append("kind", activity.kind().name())

@@ -1,8 +1,9 @@
 package vn.mydrive.monitor;
 
 import java.time.Instant;
+import vn.mydrive.platform.events.ClientPresence.Work;
 
 /** A client with a live transfer connection, on any node. */
 public record ConnectedClient(String connectionId, String username, String address, Instant since, Instant lastSeen,
-                              String doing, String node) {
+                              Work doing, String node) {
 }

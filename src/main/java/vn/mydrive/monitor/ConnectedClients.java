@@ -1,6 +1,5 @@
 package vn.mydrive.monitor;
 
-import vn.mydrive.platform.config.NodeName;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 
@@ -8,6 +7,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -17,10 +18,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.logging.Logger;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.concurrent.SerialQueue;
+import vn.mydrive.platform.concurrent.Workers;
+import vn.mydrive.platform.config.NodeName;
 import vn.mydrive.platform.events.ClientPresence;
+import vn.mydrive.platform.events.ClientPresence.Work;
 import vn.mydrive.platform.store.MongoStore;
 
 /**
@@ -30,11 +36,12 @@ import vn.mydrive.platform.store.MongoStore;
 @ApplicationScoped
 public class ConnectedClients {
 
-    @Inject
-    MongoStore store;
+    private static final Logger LOG = Logger.getLogger(ConnectedClients.class.getName());
+    /** Changes that may wait to be written; a full queue loses presence details, never a transfer. */
+    private static final int QUEUE_LIMIT = 10_000;
 
     @Inject
-    MonitorMetrics metrics;
+    MongoStore store;
 
     @Inject
     Event<Activity> activity;
@@ -43,15 +50,28 @@ public class ConnectedClients {
     @ConfigProperty(name = "mydrive.transfer.heartbeat")
     Duration heartbeat;
 
+    @Resource(lookup = Workers.JNDI_NAME)
+    ManagedExecutorService executor;
+
     private MongoCollection<Document> presence;
+    private SerialQueue<ClientPresence> writes;
 
     @PostConstruct
     void open() {
         presence = store.collection("presence");
+        writes = new SerialQueue<>(executor, this::write,
+                change -> LOG.warning("Presence change not recorded (queue full or stopping): " + change), QUEUE_LIMIT);
     }
 
+    /**
+     * Written later, in arrival order: connections open and close on the WebSocket's I/O threads,
+     * which must never wait for the store.
+     */
     void track(@Observes ClientPresence change) {
-        metrics.track(change);
+        writes.offer(change);
+    }
+
+    private void write(ClientPresence change) {
         Document key = new Document("_id", change.connectionId());
         switch (change.change()) {
             case CONNECTED -> presence.insertOne(new Document("_id", change.connectionId())
@@ -63,7 +83,7 @@ public class ConnectedClients {
                     .append("node", NodeName.get()));
             case ALIVE -> presence.updateOne(key, Updates.set("lastSeen", Date.from(change.at())));
             case BUSY -> presence.updateOne(key, Updates.combine(Updates.set("lastSeen", Date.from(change.at())),
-                    Updates.set("doing", change.doing())));
+                    Updates.set("doing", work(change.doing()))));
             case CLOSED_CLEANLY, DROPPED -> presence.deleteOne(key);
             default -> {
             }
@@ -73,8 +93,18 @@ public class ConnectedClients {
     public List<ConnectedClient> all() {
         return presence.find().sort(Sorts.ascending("since")).map(d -> new ConnectedClient(d.getString("_id"),
                 d.getString("user"), d.getString("address"), d.getDate("since").toInstant(),
-                d.getDate("lastSeen").toInstant(), d.getString("doing"), d.getString("node")))
+                d.getDate("lastSeen").toInstant(), work(d.get("doing", Document.class)), d.getString("node")))
                 .into(new ArrayList<>());
+    }
+
+    private static Document work(Work doing) {
+        return doing == null ? null
+                : new Document("kind", doing.kind().name()).append("file", doing.file()).append("percent", doing.percent());
+    }
+
+    private static Work work(Document doing) {
+        return doing == null ? null : new Work(Work.Kind.valueOf(doing.getString("kind")), doing.getString("file"),
+                doing.getInteger("percent"));
     }
 
     /** Removes connections whose node stopped reporting them (it died), logging them as dropped. */

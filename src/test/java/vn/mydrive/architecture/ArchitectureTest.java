@@ -1,5 +1,9 @@
 package vn.mydrive.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -9,6 +13,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.mydrive.drive.SegmentLayout;
 
 /**
  * The shape the packages keep: features ({@code auth}, {@code drive}, {@code covid}, {@code monitor}) stand on
@@ -20,11 +25,11 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final List<String> FEATURES = List.of("auth", "drive", "covid", "monitor");
-    private static JavaClasses classes;
+    private static JavaClasses imported;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("vn.mydrive");
     }
 
@@ -36,7 +41,7 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("vn.mydrive." + feature + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
                     .because("features talk through platform events and interfaces, never through each other")
-                    .check(classes);
+                    .check(imported);
         }
     }
 
@@ -46,7 +51,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(FEATURES.stream()
                         .map(f -> "vn.mydrive." + f + "..").toArray(String[]::new))
                 .because("features depend on the platform, never the reverse")
-                .check(classes);
+                .check(imported);
     }
 
     @Test
@@ -55,12 +60,27 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("vn.mydrive." + feature)
                     .should().dependOnClassesThat().resideInAPackage("vn.mydrive." + feature + ".*..")
                     .because("dependencies point inward: adapters implement the core's interfaces")
-                    .check(classes);
+                    .check(imported);
         }
     }
 
     @Test
     void packagesFormNoCycle() {
-        slices().matching("vn.mydrive.(**)").should().beFreeOfCycles().check(classes);
+        slices().matching("vn.mydrive.(**)").should().beFreeOfCycles().check(imported);
+    }
+
+    @Test
+    void theClientSharesOnlyTheProtocolWithTheServer() {
+        classes().that().resideInAPackage("vn.mydrive.client..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("vn.mydrive..")
+                        .or(resideInAnyPackage("vn.mydrive.client..", "vn.mydrive.drive.protocol.."))
+                        .or(type(SegmentLayout.class)))
+                .because("the command-line jar carries the client and the protocol, nothing of the server")
+                .check(imported);
+        noClasses().that().resideOutsideOfPackage("vn.mydrive.client..")
+                .and().resideInAPackage("vn.mydrive..")
+                .should().dependOnClassesThat().resideInAPackage("vn.mydrive.client..")
+                .because("the server never uses its client")
+                .check(imported);
     }
 }

@@ -1,6 +1,5 @@
 package vn.mydrive.auth;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,11 +20,6 @@ class CredentialRulesTest {
             "../x", "tab\there", "émile"})
     void invalidUsernames(String name) {
         assertFalse(Usernames.isValid(name));
-    }
-
-    @Test
-    void theKeyIgnoresCase() {
-        assertEquals(Usernames.key("Alice.B"), Usernames.key("aLICE.b"));
     }
 
     @Test

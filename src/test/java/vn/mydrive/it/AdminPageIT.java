@@ -15,6 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /**
  * The admin page in a real browser, live: while an admin watches, a user in another browser signs in and
@@ -34,7 +37,7 @@ class AdminPageIT {
 
     @Test
     void theAdminSeesAUserConnectAndUploadWithoutReloading() throws IOException {
-        String base = Deployments.loopback(deployment);
+        String base = ApiClient.loopback(deployment);
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("watched"));
         try (Browser adminBrowser = new Browser(); Browser userBrowser = new Browser()) {
             try {

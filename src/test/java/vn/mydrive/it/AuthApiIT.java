@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.PASSWORD;
-import static vn.mydrive.it.Accounts.bearer;
-import static vn.mydrive.it.Accounts.credentials;
-import static vn.mydrive.it.Accounts.uniqueName;
+import static vn.mydrive.testkit.Accounts.PASSWORD;
+import static vn.mydrive.testkit.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.uniqueName;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
@@ -20,6 +20,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /** Register, sign in, who-am-I and sign out over the JSON API, with every documented status. */
 @ExtendWith(ArquillianExtension.class)

@@ -2,9 +2,9 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static vn.mydrive.it.Accounts.PASSWORD;
-import static vn.mydrive.it.Accounts.bearer;
-import static vn.mydrive.it.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.PASSWORD;
+import static vn.mydrive.testkit.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.credentials;
 
 import java.io.ByteArrayInputStream;
 import java.net.URL;
@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Malformed, oversized and hostile requests to the account API each get a clear JSON 4xx, and afterwards the

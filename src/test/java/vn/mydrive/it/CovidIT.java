@@ -2,7 +2,7 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.bearer;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -26,6 +26,8 @@ import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.SnapshotLoader;
 import vn.mydrive.covid.source.FixtureSources;
 import vn.mydrive.covid.source.FixtureSources.Mode;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * The COVID lookup on the real server: the first timer run loads the bundled snapshot (the configured sources

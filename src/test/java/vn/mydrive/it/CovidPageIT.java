@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /** The lookup page in a real browser: a name typed without diacritics, then with a day, then an unknown one. */
 @ExtendWith(ArquillianExtension.class)
@@ -57,7 +60,7 @@ class CovidPageIT {
 
     private void lookups() {
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("lookup"));
-        String base = Deployments.loopback(deployment);
+        String base = ApiClient.loopback(deployment);
         browser.open(base + "login.xhtml");
         browser.type(By.id("signIn:username"), name);
         browser.type(By.id("signIn:password"), Accounts.PASSWORD);

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /** The drive page in a real browser: upload two files through the dialog, see them listed, download one. */
 @ExtendWith(ArquillianExtension.class)
@@ -86,7 +89,7 @@ class DrivePageIT {
     }
 
     private void signIn(String name) {
-        browser.open(Deployments.loopback(deployment) + "login.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "login.xhtml");
         browser.type(By.id("signIn:username"), name);
         browser.type(By.id("signIn:password"), Accounts.PASSWORD);
         browser.visible(By.id("signIn:submit")).click();

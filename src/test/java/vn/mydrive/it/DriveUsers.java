@@ -1,6 +1,8 @@
 package vn.mydrive.it;
 
 import vn.mydrive.client.TransferClient;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /** A signed-in test user with a transfer connection. */
 record DriveUsers(ApiClient api, String token, TransferClient client) implements AutoCloseable {

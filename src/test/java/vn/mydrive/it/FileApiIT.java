@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.ApiClient;
 
 /** The file list and the HTTP download: paging, sorting, filters, ranges, caching and the real name. */
 @ExtendWith(ArquillianExtension.class)

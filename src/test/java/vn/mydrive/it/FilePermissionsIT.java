@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient.TransferRefusedException;
 import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.ApiClient;
 
 /** Shared files are everyone's to read, private ones their owner's alone; only owners change files. */
 @ExtendWith(ArquillianExtension.class)

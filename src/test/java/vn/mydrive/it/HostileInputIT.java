@@ -46,6 +46,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * The hostile input corpus: hundreds of malformed or hostile inputs across the REST API, the transfer
@@ -422,7 +424,7 @@ class HostileInputIT {
                 JsonObject reply = attacker[0].await(m -> "error".equals(m.getString("type", ""))
                         || "upload-ready".equals(m.getString("type", "")), Duration.ofMillis(300));
                 outcome = reply.getString("type").equals("error") ? "error " + reply.getString("error") : "accepted";
-            } catch (AssertionError noReplyYet) {
+            } catch (TransferClient.NoAnswerException noReplyYet) {
                 if (!attacker[0].isOpen()) {
                     outcome = "closed " + attacker[0].awaitCloseCode(WAIT);
                     attacker[0] = connectAttacker();

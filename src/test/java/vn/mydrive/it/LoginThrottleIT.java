@@ -2,8 +2,8 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.PASSWORD;
-import static vn.mydrive.it.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.PASSWORD;
+import static vn.mydrive.testkit.Accounts.credentials;
 
 import jakarta.json.Json;
 import java.net.URL;
@@ -15,6 +15,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Repeated failures lock an account or an address for a while (429 with Retry-After), never for good. The

@@ -2,8 +2,8 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.bearer;
-import static vn.mydrive.it.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.credentials;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -30,6 +30,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Monitoring on the real server: every action is logged, a dropped connection is told from a clean one,

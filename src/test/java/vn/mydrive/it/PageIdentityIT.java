@@ -18,6 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /**
  * A page keeps no identity of its own: a drive page opened by one person, still open in a tab after they signed
@@ -37,7 +40,7 @@ class PageIdentityIT {
 
     @Test
     void anOldPageOfAnotherPersonShowsNothingOfTheirsToTheNext() {
-        String base = Deployments.loopback(deployment);
+        String base = ApiClient.loopback(deployment);
         ApiClient api = new ApiClient(deployment);
         Accounts accounts = new Accounts(api);
         String alice = accounts.register(Accounts.uniqueName("alice"));

@@ -3,9 +3,9 @@ package vn.mydrive.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.PASSWORD;
-import static vn.mydrive.it.Accounts.bearer;
-import static vn.mydrive.it.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.PASSWORD;
+import static vn.mydrive.testkit.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.credentials;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -19,6 +19,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * One live session per account: a second sign-in is refused while the first session's client is there,

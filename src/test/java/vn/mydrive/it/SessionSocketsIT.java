@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.bearer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * A session's end reaches its open transfer sockets: they close with 4401 and the reason, and no request sent
@@ -100,11 +101,11 @@ class SessionSocketsIT {
             uploadId = client.awaitType("upload-ready").getString("uploadId");
             api.post("api/auth/logout", null, bearer(token));
 
-            client.sendBinary(TransferClient.frame(SegmentSource.of(data), HexFormat.of().parseHex(uploadId), 0,
+            client.sendBinary(TransferClient.frame(SegmentSource.of(data), uploadId, 0,
                     client.segmentSize()));
 
             assertEquals(4401, client.awaitCloseCode(CLOSE_WAIT));
-            assertThrows(AssertionError.class, () -> client.await(m -> "ack".equals(m.getString("type", "")),
+            assertThrows(TransferClient.NoAnswerException.class, () -> client.await(m -> "ack".equals(m.getString("type", "")),
                     Duration.ofSeconds(1)));
         }
         String again = accounts.signIn(name);

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
 
 /** The sign-in page in a real browser: sign up, a failed and a good sign-in, sign out, and the way back. */
 @ExtendWith(ArquillianExtension.class)
@@ -46,7 +49,7 @@ class SignInPageIT {
         String password = "a long enough password";
 
         // A protected page sends an anonymous visitor to sign in, remembering where they were going.
-        browser.open(Deployments.loopback(deployment) + "app/drive.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "app/drive.xhtml");
         browser.waitForUrl("login.xhtml?next=");
 
         // Sign up: mismatched passwords are caught in the page, before anything is sent.
@@ -79,14 +82,14 @@ class SignInPageIT {
         // Sign out, then the protected page is closed again.
         browser.visible(By.id("topbar:signOut")).click();
         browser.visible(By.id("signedOutNote"));
-        browser.open(Deployments.loopback(deployment) + "app/drive.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "app/drive.xhtml");
         browser.waitForUrl("login.xhtml");
         browser.visible(By.id("signIn:username"));
     }
 
     @Test
     void theServerAlsoRefusesMismatchedPasswords() {
-        browser.open(Deployments.loopback(deployment) + "login.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "login.xhtml");
         browser.visible(By.id("signIn:toSignUp")).click();
         browser.type(By.id("signUp:newUsername"), Accounts.uniqueName("nojs"));
         browser.type(By.id("signUp:newPassword"), "first password");
@@ -101,7 +104,7 @@ class SignInPageIT {
 
     @Test
     void thePageSpeaksVietnameseOnRequest() {
-        browser.open(Deployments.loopback(deployment) + "login.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "login.xhtml");
         browser.visible(By.id("topbar:langVi")).click();
 
         browser.waitForText(By.id("signIn"), "Đăng nhập");
@@ -109,7 +112,7 @@ class SignInPageIT {
 
     @Test
     void aWeakPasswordIsRefusedWithTheReasonInTheReadersLanguage() {
-        browser.open(Deployments.loopback(deployment) + "login.xhtml");
+        browser.open(ApiClient.loopback(deployment) + "login.xhtml");
         browser.visible(By.id("topbar:langVi")).click();
         browser.visible(By.id("signIn:toSignUp")).click();
         browser.type(By.id("signUp:newUsername"), Accounts.uniqueName("yeu"));
@@ -122,7 +125,7 @@ class SignInPageIT {
 
     @Test
     void aSecondBrowserSignsInWithOneClickAndTheFirstIsToldWhy() {
-        String base = Deployments.loopback(deployment);
+        String base = ApiClient.loopback(deployment);
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("twice"));
         try (Browser second = new Browser()) {
             signIn(browser, base, name);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.PASSWORD;
-import static vn.mydrive.it.Accounts.credentials;
-import static vn.mydrive.it.Accounts.uniqueName;
+import static vn.mydrive.testkit.Accounts.PASSWORD;
+import static vn.mydrive.testkit.Accounts.credentials;
+import static vn.mydrive.testkit.Accounts.uniqueName;
 
 import jakarta.json.Json;
 import java.net.URL;
@@ -18,6 +18,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Sign-up's rules through the API: passwords easy to guess are refused with the reason, a confirmation that

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Another client writing into the embedded store through its port, as a tool pointed at it would, while the app

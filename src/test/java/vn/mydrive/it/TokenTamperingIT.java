@@ -2,7 +2,7 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.mydrive.it.Accounts.bearer;
+import static vn.mydrive.testkit.Accounts.bearer;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /** Every way of faking or bending a token is refused with its own reason, and the real session is untouched. */
 @ExtendWith(ArquillianExtension.class)

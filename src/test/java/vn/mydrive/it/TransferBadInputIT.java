@@ -29,6 +29,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.drive.protocol.SegmentFrame;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Hostile and broken clients on the transfer socket. Each gets a clear error or close code, while another
@@ -112,29 +114,27 @@ class TransferBadInputIT {
     @Test
     void framesWithBadHeadersAreRejected() {
         String uploadId = startUpload(3);
-        byte[] id = HexFormat.of().parseHex(uploadId);
 
         assertSegmentError(new byte[10], "bad_frame");
-        assertSegmentError(header(2, 1, 0, id, 0, 100), "bad_frame");
-        assertSegmentError(header(1, 2, 0, id, 0, 100), "bad_frame");
-        assertSegmentError(header(1, 1, 0x80, id, 0, 100), "bad_frame");
+        assertSegmentError(header(2, 1, 0, uploadId, 0, 100), "bad_frame");
+        assertSegmentError(header(1, 2, 0, uploadId, 0, 100), "bad_frame");
+        assertSegmentError(header(1, 1, 0x80, uploadId, 0, 100), "bad_frame");
     }
 
     @Test
     void indexesAndLengthsMustFitTheDeclaredFile() {
         int segment = attacker.client().segmentSize();
         String uploadId = startUpload(2L * segment + 10);
-        byte[] id = HexFormat.of().parseHex(uploadId);
 
-        assertSegmentError(header(1, 1, 0, id, -1, segment), "bad_segment");
-        assertSegmentError(header(1, 1, 0, id, 3, segment), "bad_segment");
-        assertSegmentError(header(1, 1, 0, id, Integer.MAX_VALUE, 10), "bad_segment");
+        assertSegmentError(header(1, 1, 0, uploadId, -1, segment), "bad_segment");
+        assertSegmentError(header(1, 1, 0, uploadId, 3, segment), "bad_segment");
+        assertSegmentError(header(1, 1, 0, uploadId, Integer.MAX_VALUE, 10), "bad_segment");
         // The last segment carries more than the declared size leaves for it.
-        assertSegmentError(header(1, 1, 0, id, 2, 11), "bad_segment");
+        assertSegmentError(header(1, 1, 0, uploadId, 2, 11), "bad_segment");
         // A middle segment shorter than a segment.
-        assertSegmentError(header(1, 1, 0, id, 1, segment - 1), "bad_segment");
+        assertSegmentError(header(1, 1, 0, uploadId, 1, segment - 1), "bad_segment");
         // A damaged segment asks to be sent again.
-        byte[] damaged = header(1, 1, 1, id, 2, 10);
+        byte[] damaged = header(1, 1, 1, uploadId, 2, 10);
         JsonObject error = sendSegment(damaged);
         assertEquals("segment_checksum", error.getString("error"));
         assertTrue(error.getBoolean("retry"));
@@ -144,7 +144,7 @@ class TransferBadInputIT {
     void aWrongFirstSegmentDoesNotMatchTheFingerprint() {
         String uploadId = startUpload(100);
 
-        assertSegmentError(header(1, 1, 0, HexFormat.of().parseHex(uploadId), 0, 100), "fingerprint_mismatch");
+        assertSegmentError(header(1, 1, 0, uploadId, 0, 100), "fingerprint_mismatch");
     }
 
     @Test
@@ -153,7 +153,7 @@ class TransferBadInputIT {
         UploadResult theirs = bystander.client().upload(SegmentSource.of(data), "theirs.bin",
                 UploadOptions.defaults().stoppingAfter(1));
 
-        assertSegmentError(TransferClient.frame(SegmentSource.of(data), HexFormat.of().parseHex(theirs.uploadId()), 1,
+        assertSegmentError(TransferClient.frame(SegmentSource.of(data), theirs.uploadId(), 1,
                 attacker.client().segmentSize()), "not_found");
         assertError("{\"type\":\"cancel\",\"uploadId\":\"" + theirs.uploadId() + "\"}", "not_found");
     }
@@ -193,9 +193,8 @@ class TransferBadInputIT {
         int segment = attacker.client().segmentSize();
         byte[] data = randomBytes(40 * segment, 8);
         String uploadId = startUpload(data, "flood.bin");
-        byte[] id = HexFormat.of().parseHex(uploadId);
         for (int i = 0; i < 40; i++) {
-            attacker.client().sendBinary(TransferClient.frame(SegmentSource.of(data), id, i, segment));
+            attacker.client().sendBinary(TransferClient.frame(SegmentSource.of(data), uploadId, i, segment));
         }
         // Every segment is answered: stored, or refused as over the window (to be resent).
         int answered = 0;
@@ -269,9 +268,9 @@ class TransferBadInputIT {
     }
 
     /** A frame with the given header fields and {@code length} zero bytes (CRC set to 0 when flagged). */
-    private static byte[] header(int version, int kind, int flags, byte[] id, int index, int length) {
-        byte[] frame = new byte[TransferClient.HEADER_BYTES + length];
-        ByteBuffer.wrap(frame).put((byte) version).put((byte) kind).put((byte) flags).put((byte) 0).put(id)
+    private static byte[] header(int version, int kind, int flags, String id, int index, int length) {
+        byte[] frame = new byte[SegmentFrame.HEADER_BYTES + length];
+        ByteBuffer.wrap(frame).put((byte) version).put((byte) kind).put((byte) flags).put((byte) 0).put(HexFormat.of().parseHex(id))
                 .putInt(index).putInt(flags == 1 ? 0xdeadbeef : 0);
         return frame;
     }

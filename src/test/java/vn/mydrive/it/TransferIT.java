@@ -24,6 +24,8 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
 
 /** Uploads of every awkward size, in and out of order, read back byte for byte over the socket and HTTP. */
 @ExtendWith(ArquillianExtension.class)

@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,6 +22,7 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * What docs/transfer-protocol.md promises a client written from it alone: a lost {@code complete} is recovered by
@@ -80,7 +80,7 @@ class TransferPromisesIT {
         byte[] data = TransferIT.randomBytes(user.client().segmentSize() + 3, 52);
         UploadResult done = user.client().upload(SegmentSource.of(data), "again.bin", UploadOptions.defaults());
 
-        user.client().sendBinary(TransferClient.frame(SegmentSource.of(data), HexFormat.of().parseHex(done.uploadId()),
+        user.client().sendBinary(TransferClient.frame(SegmentSource.of(data), done.uploadId(),
                 1, user.client().segmentSize()));
 
         JsonObject ack = user.client().await(m -> "ack".equals(m.getString("type", ""))
@@ -129,7 +129,7 @@ class TransferPromisesIT {
         String uploadId = user.client().awaitType("upload-ready").getString("uploadId");
         assertEquals(usedBefore + data.length, usage(), "the declared size is reserved");
 
-        user.client().sendBinary(TransferClient.frame(SegmentSource.of(data), HexFormat.of().parseHex(uploadId), 0,
+        user.client().sendBinary(TransferClient.frame(SegmentSource.of(data), uploadId, 0,
                 user.client().segmentSize()));
 
         JsonObject error = user.client().awaitType("error");

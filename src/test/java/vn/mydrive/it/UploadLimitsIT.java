@@ -13,6 +13,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Limits are enforced when an upload is declared, before any byte is stored. The test server allows files

@@ -24,6 +24,7 @@ import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.client.TransferClient.UploadResult;
+import vn.mydrive.testkit.ApiClient;
 
 /**
  * Interrupted uploads: resumed from what the server holds after the client drops, never listed while

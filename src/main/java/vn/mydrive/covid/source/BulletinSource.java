@@ -2,7 +2,6 @@ package vn.mydrive.covid.source;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceDirectory;
 import vn.mydrive.covid.SourceData;
 import vn.mydrive.covid.SourceException;
+import vn.mydrive.platform.time.VietnamTime;
 
 /**
  * The Health Ministry's daily bulletin as news pages print it: "... ca mắc mới tại 61 tỉnh, thành phố: Hà Nội
@@ -31,7 +31,6 @@ public final class BulletinSource implements CovidSource {
             "ca mắc mới tại (\\d+) tỉnh,? thành(?: phố)?\\s*(?:\\([^)]*\\))?\\s*:", Pattern.CASE_INSENSITIVE);
     private static final Pattern ENTRY = Pattern.compile("\\G\\s*(?:và\\s+)?([^(),:;]{2,60}?)\\s*\\(([\\d.,\\s]+)\\)\\s*[,;]?");
     private static final Pattern DAY = Pattern.compile("ngày\\s+(\\d{1,2}[/-]\\d{1,2}[/-]\\d{4})", Pattern.CASE_INSENSITIVE);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final List<String> urls;
     private final PageFetcher fetcher;
@@ -92,7 +91,7 @@ public final class BulletinSource implements CovidSource {
         if (published != null) {
             String value = published.hasAttr("content") ? published.attr("content") : published.attr("datetime");
             try {
-                return Optional.of(Instant.parse(value).atZone(VIETNAM).toLocalDate());
+                return Optional.of(Instant.parse(value).atZone(VietnamTime.ZONE).toLocalDate());
             } catch (java.time.format.DateTimeParseException e) {
                 return DayInput.parse(value.length() >= 10 ? value.substring(0, 10) : value);
             }

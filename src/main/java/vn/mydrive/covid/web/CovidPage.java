@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import vn.mydrive.covid.CovidData;
@@ -21,6 +19,7 @@ import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.LookupAnswer;
 import vn.mydrive.platform.faces.Messages;
+import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
 
@@ -33,7 +32,6 @@ import vn.mydrive.platform.web.ClientAddresses;
 public class CovidPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     @Inject
     transient CovidLookup lookup;
@@ -78,7 +76,7 @@ public class CovidPage implements Serializable {
         chartCode = found.code();
         chartProvince = found.province();
         CovidDataset dataset = data.current();
-        LocalDate last = found.date() != null ? found.date().plusDays(30) : dataset.lastDay().orElse(LocalDate.now());
+        LocalDate last = found.date() != null ? found.date().plusDays(30) : dataset.lastDay().orElse(VietnamTime.today());
         chartTo = last;
         chartFrom = found.date() != null ? found.date().minusDays(30) : last.minusDays(90);
     }
@@ -124,11 +122,11 @@ public class CovidPage implements Serializable {
             return Messages.text("covid.freshness.none", "The data is being loaded.");
         }
         return Messages.text("covid.freshness", "Data last refreshed {0} from {1}.",
-                STAMP.format(freshness.at().atZone(ZoneId.of("Asia/Ho_Chi_Minh"))), freshness.source());
+                VietnamTime.stamp(freshness.at()), freshness.source());
     }
 
     public LocalDate getToday() {
-        return LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        return VietnamTime.today();
     }
 
     private static Locale locale() {

@@ -24,6 +24,7 @@ import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.LookupAnswer;
 import vn.mydrive.covid.Province;
 import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ClientAddresses;
 
 /** The COVID lookup over JSON: provinces, the lookup itself, and a province's daily series. */
@@ -91,10 +92,10 @@ public class CovidResource {
             throw new UnknownProvinceException(dataset.provinces().closest(code, 3));
         }
         int number = Integer.parseInt(code);
-        String name = number == Province.WHOLE_COUNTRY ? "Việt Nam" : dataset.provinces().byCode(number)
+        String name = number == Province.WHOLE_COUNTRY ? Province.WHOLE_COUNTRY_NAME : dataset.provinces().byCode(number)
                 .map(Province::name).orElseThrow(() -> new UnknownProvinceException(List.of()));
         LocalDate first = day(from, dataset.firstDay().orElse(LocalDate.of(2020, 1, 1)));
-        LocalDate last = day(to, dataset.lastDay().orElse(LocalDate.now()));
+        LocalDate last = day(to, dataset.lastDay().orElse(VietnamTime.today()));
         List<DayView> days = dataset.series(number, first, last).stream()
                 .map(f -> new DayView(DayInput.DISPLAY.format(f.date()), f.newCases(), f.newDeaths())).toList();
         return new SeriesView(number, name, days);

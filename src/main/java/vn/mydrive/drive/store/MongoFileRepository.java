@@ -2,7 +2,6 @@ package vn.mydrive.drive.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -13,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -24,6 +22,7 @@ import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileRepository;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
@@ -51,25 +50,17 @@ public class MongoFileRepository implements FileRepository {
 
     @Override
     public boolean insert(StoredFile file) {
-        try {
-            files.insertOne(new Document("_id", file.id())
-                    .append("length", file.size())
-                    .append("chunkSize", file.chunkSize())
-                    .append("uploadDate", Date.from(file.uploadDate()))
-                    .append("filename", file.name())
-                    .append("metadata", new Document("owner", file.owner())
-                            .append("ownerKey", file.owner().toLowerCase(Locale.ROOT))
-                            .append("visibility", file.visibility().wireName())
-                            .append("sha256", file.sha256())
-                            .append("contentType", file.contentType())
-                            .append("searchName", FileNames.searchable(file.name()))));
-            return true;
-        } catch (MongoWriteException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.insertIfNew(files, new Document("_id", file.id())
+                .append("length", file.size())
+                .append("chunkSize", file.chunkSize())
+                .append("uploadDate", Date.from(file.uploadDate()))
+                .append("filename", file.name())
+                .append("metadata", new Document("owner", file.owner())
+                        .append("ownerKey", AccountKey.of(file.owner()))
+                        .append("visibility", file.visibility().wireName())
+                        .append("sha256", file.sha256())
+                        .append("contentType", file.contentType())
+                        .append("searchName", FileNames.searchable(file.name()))));
     }
 
     @Override

@@ -2,7 +2,6 @@ package vn.mydrive.drive.store;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
@@ -17,13 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.Upload;
 import vn.mydrive.drive.UploadRepository;
 import vn.mydrive.drive.Visibility;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.store.DuplicateKeys;
 import vn.mydrive.platform.store.MongoStore;
 
@@ -50,32 +49,24 @@ public class MongoUploadRepository implements UploadRepository {
 
     @Override
     public boolean insert(Upload upload, Instant expiresAt) {
-        try {
-            uploads.insertOne(new Document("_id", upload.id())
-                    .append("resumeKey", upload.resumeKey())
-                    .append("owner", upload.owner())
-                    .append("ownerKey", upload.owner().toLowerCase(Locale.ROOT))
-                    .append("filename", upload.name())
-                    .append("size", upload.size())
-                    .append("contentType", upload.contentType())
-                    .append("lastModified", upload.lastModified())
-                    .append("fingerprint", upload.fingerprint())
-                    .append("sha256", upload.sha256())
-                    .append("visibility", upload.visibility().wireName())
-                    .append("chunkSize", upload.chunkSize())
-                    .append("segmentSize", upload.segmentSize())
-                    .append("createdAt", Date.from(upload.createdAt()))
-                    .append("expiresAt", Date.from(expiresAt))
-                    .append("received", List.of())
-                    .append("receivedCount", 0)
-                    .append("completed", false));
-            return true;
-        } catch (MongoWriteException e) {
-            if (DuplicateKeys.isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return DuplicateKeys.insertIfNew(uploads, new Document("_id", upload.id())
+                .append("resumeKey", upload.resumeKey())
+                .append("owner", upload.owner())
+                .append("ownerKey", AccountKey.of(upload.owner()))
+                .append("filename", upload.name())
+                .append("size", upload.size())
+                .append("contentType", upload.contentType())
+                .append("lastModified", upload.lastModified())
+                .append("fingerprint", upload.fingerprint())
+                .append("sha256", upload.sha256())
+                .append("visibility", upload.visibility().wireName())
+                .append("chunkSize", upload.chunkSize())
+                .append("segmentSize", upload.segmentSize())
+                .append("createdAt", Date.from(upload.createdAt()))
+                .append("expiresAt", Date.from(expiresAt))
+                .append("received", List.of())
+                .append("receivedCount", 0)
+                .append("completed", false));
     }
 
     @Override

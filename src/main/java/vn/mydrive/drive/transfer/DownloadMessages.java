@@ -6,15 +6,17 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32C;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.DriveExceptions.InvalidSegmentException;
 import vn.mydrive.drive.DriveExceptions.ServerBusyException;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.SegmentLayout;
 import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.protocol.SegmentFrame;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
+import vn.mydrive.platform.events.ClientPresence.Work;
 import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.platform.json.JsonProviders;
 
@@ -52,7 +54,7 @@ class DownloadMessages {
             target.add("fileId", Replies.clip(fileId));
             StoredFile file = files.get(connection.username(), fileId);
             files.downloaded(file, connection.username(), connection.address());
-            connection.send(Replies.downloadReady(ref, file, files.segmentSize(file), files.segmentCount(file)));
+            connection.send(Replies.downloadReady(ref, file, files.layout(file)));
         } catch (DriveException e) {
             connection.reject("download", target, e);
         }
@@ -92,20 +94,18 @@ class DownloadMessages {
                 return;
             }
             StoredFile file = files.get(connection.username(), fileId);
-            int segments = files.segmentCount(file);
-            if (index < 0 || index >= segments) {
-                throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (segments - 1) + ".");
+            SegmentLayout layout = files.layout(file);
+            if (!layout.hasSegment(index)) {
+                throw new InvalidSegmentException("Segment " + index + " is outside 0.." + (layout.segmentCount() - 1) + ".");
             }
-            int length = (int) Math.min(files.segmentSize(file), file.size() - (long) index * files.segmentSize(file));
+            int length = layout.segmentLength(index);
             if (!workers.reserve(length)) {
                 throw new ServerBusyException();
             }
             reserved = length;
             byte[] frame = new byte[SegmentFrame.HEADER_BYTES + length];
             files.readSegment(file, index, frame, SegmentFrame.HEADER_BYTES);
-            CRC32C crc = new CRC32C();
-            crc.update(frame, SegmentFrame.HEADER_BYTES, length);
-            SegmentFrame.writeDownloadHeader(frame, file.id(), index, (int) crc.getValue());
+            SegmentFrame.seal(frame, SegmentFrame.Kind.DOWNLOAD, file.id().toHexString(), index, length);
             int sent = reserved;
             reserved = 0;
             long started = System.nanoTime();
@@ -114,8 +114,8 @@ class DownloadMessages {
                 workers.release(sent);
                 reports.segment(TransferMeasured.Direction.OUT, sent, started);
             });
-            reports.busy(connection, "downloading " + file.name() + " " + (100L * (index + 1) / segments) + " %",
-                    index == segments - 1);
+            reports.busy(connection, new Work(Work.Kind.DOWNLOADING, file.name(),
+                    (int) (100L * (index + 1) / layout.segmentCount())), index == layout.segmentCount() - 1);
         } catch (DriveException e) {
             release(connection, reserved);
             connection.reject("get", target, e);

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.platform.events.Departure;
 import vn.mydrive.platform.events.SessionEnded;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.SessionTokens;
 import vn.mydrive.platform.security.TokenRejectedException;
 
@@ -34,7 +35,7 @@ class OpenConnections {
 
     /** Registers a new connection; false when its account already has as many as it may here. */
     synchronized boolean admit(TransferConnection connection) {
-        long same = open.values().stream().filter(c -> c.username().equalsIgnoreCase(connection.username())).count();
+        long same = open.values().stream().filter(c -> AccountKey.same(c.username(), connection.username())).count();
         if (same >= maxPerAccount) {
             return false;
         }

@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.DriveException;
+import vn.mydrive.drive.SegmentLayout;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Upload;
 import vn.mydrive.platform.json.JsonProviders;
@@ -39,7 +40,7 @@ final class Replies {
         return withRef(JsonProviders.JSON.createObjectBuilder().add("type", "upload-ready"), ref)
                 .add("uploadId", upload.id().toHexString())
                 .add("segmentSize", upload.segmentSize())
-                .add("segmentCount", upload.segmentCount())
+                .add("segmentCount", upload.layout().segmentCount())
                 .add("have", ranges(received))
                 .build().toString();
     }
@@ -67,15 +68,15 @@ final class Replies {
         return JsonProviders.JSON.createObjectBuilder().add("type", "cancelled").add("uploadId", uploadId).build().toString();
     }
 
-    static String downloadReady(String ref, StoredFile file, int segmentSize, int segmentCount) {
+    static String downloadReady(String ref, StoredFile file, SegmentLayout layout) {
         return withRef(JsonProviders.JSON.createObjectBuilder().add("type", "download-ready"), ref)
                 .add("fileId", file.id().toHexString())
                 .add("name", file.name())
                 .add("size", file.size())
                 .add("sha256", file.sha256())
                 .add("contentType", file.contentType())
-                .add("segmentSize", segmentSize)
-                .add("segmentCount", segmentCount)
+                .add("segmentSize", layout.segmentSize())
+                .add("segmentCount", layout.segmentCount())
                 .build().toString();
     }
 

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.DriveSettings;
+import vn.mydrive.drive.protocol.SegmentFrame;
 import vn.mydrive.drive.transfer.TransferExceptions.UnknownTypeException;
 import vn.mydrive.platform.events.Departure;
 import vn.mydrive.platform.json.JsonProviders;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.events.ClientPresence.Work;
 import vn.mydrive.platform.events.ClientPresence;
 import vn.mydrive.platform.events.ClientPresence.Change;
 import vn.mydrive.platform.events.Departure;
@@ -65,8 +66,8 @@ class TransferReports {
         presence.fire(ClientPresence.of(c.id(), Change.ALIVE, c.username(), c.address(), null));
     }
 
-    /** Progress of a transfer, in words; reported now only if the last report is old enough (or it is done). */
-    void busy(TransferConnection c, String doing, boolean finished) {
+    /** Progress of a transfer; reported now only if the last report is old enough (or it is done). */
+    void busy(TransferConnection c, Work doing, boolean finished) {
         long now = System.nanoTime();
         if (finished || c.reportDue(now, BUSY_REPORT_NANOS)) {
             presence.fire(ClientPresence.of(c.id(), Change.BUSY, c.username(), c.address(), finished ? null : doing));

@@ -3,6 +3,7 @@ package vn.mydrive.drive.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
@@ -14,8 +15,11 @@ import vn.mydrive.drive.SegmentOutcome;
 import vn.mydrive.drive.UploadRequest;
 import vn.mydrive.drive.UploadService;
 import vn.mydrive.drive.UploadTicket;
+import vn.mydrive.drive.protocol.SegmentFrame;
+import vn.mydrive.drive.transfer.TransferExceptions.BadFrameException;
 import vn.mydrive.drive.transfer.TransferExceptions.StoreUnavailableException;
 import vn.mydrive.drive.transfer.TransferExceptions.WindowExceededException;
+import vn.mydrive.platform.events.ClientPresence.Work;
 import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.platform.json.JsonProviders;
 
@@ -86,11 +90,11 @@ class UploadMessages {
      * answered with {@code ack} (and {@code complete} after the last one) or an {@code error}.
      */
     void segment(TransferConnection connection, MessageAssembler.Binary frame) {
-        SegmentFrame segment;
+        SegmentFrame.Header segment;
         try {
-            segment = SegmentFrame.parseUpload(frame.bytes(), frame.length());
-        } catch (DriveException e) {
-            connection.reject("segment", JsonProviders.JSON.createObjectBuilder(), e);
+            segment = SegmentFrame.read(ByteBuffer.wrap(frame.bytes(), 0, frame.length()), SegmentFrame.Kind.UPLOAD);
+        } catch (SegmentFrame.MalformedFrameException e) {
+            connection.reject("segment", JsonProviders.JSON.createObjectBuilder(), new BadFrameException(e.getMessage()));
             return;
         }
         if (!connection.beginSegment(settings.window())) {
@@ -115,20 +119,21 @@ class UploadMessages {
      * Stores a segment, then frees its place in the window and its memory before answering: a client that
      * sends the next segment as soon as an answer arrives never finds the window still full.
      */
-    private void store(TransferConnection connection, SegmentFrame segment, MessageAssembler.Binary frame,
+    private void store(TransferConnection connection, SegmentFrame.Header segment, MessageAssembler.Binary frame,
                        long received) {
+        ObjectId uploadId = new ObjectId(segment.id());
         SegmentOutcome outcome = null;
         DriveException failure = null;
         try {
             if (!connection.sessionLives()) {
                 return;
             }
-            outcome = uploads.storeSegment(connection.username(), segment.id(), segment.index(), frame.bytes(),
-                    segment.payloadOffset(), segment.payloadLength(), segment.crc32c(), connection.address());
+            outcome = uploads.storeSegment(connection.username(), uploadId, segment.index(), frame.bytes(),
+                    SegmentFrame.HEADER_BYTES, segment.payloadLength(), segment.crc32c(), connection.address());
         } catch (DriveException e) {
             failure = e;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Storing segment " + segment.index() + " of " + segment.id() + " failed", e);
+            LOG.log(Level.WARNING, "Storing segment " + segment.index() + " of " + uploadId + " failed", e);
             failure = new StoreUnavailableException();
         } finally {
             workers.release(frame.length());
@@ -136,7 +141,7 @@ class UploadMessages {
         }
         if (failure != null) {
             if (failure.error().endsUpload()) {
-                connection.forgetUpload(segment.id());
+                connection.forgetUpload(uploadId);
             }
             connection.reject("segment", target(segment), failure);
             return;
@@ -144,15 +149,15 @@ class UploadMessages {
         if (outcome == null) {
             return;
         }
-        connection.send(Replies.ack(segment.id(), segment.index(), outcome.received()));
+        connection.send(Replies.ack(uploadId, segment.index(), outcome.received()));
         reports.segment(TransferMeasured.Direction.IN, segment.payloadLength(), received);
         if (outcome.completed() != null) {
-            String ref = connection.forgetUpload(segment.id());
+            String ref = connection.forgetUpload(uploadId);
             connection.send(Replies.complete(ref, outcome.completed()));
         }
         if (outcome.received() >= 0) {
-            reports.busy(connection, "uploading " + outcome.name() + " "
-                    + (100L * outcome.received() / outcome.segmentCount()) + " %", outcome.completed() != null);
+            reports.busy(connection, new Work(Work.Kind.UPLOADING, outcome.name(),
+                    (int) (100L * outcome.received() / outcome.segmentCount())), outcome.completed() != null);
         }
     }
 
@@ -161,7 +166,7 @@ class UploadMessages {
         return ref == null ? target : target.add("ref", ref);
     }
 
-    private static JsonObjectBuilder target(SegmentFrame segment) {
-        return JsonProviders.JSON.createObjectBuilder().add("uploadId", segment.id().toHexString()).add("index", segment.index());
+    private static JsonObjectBuilder target(SegmentFrame.Header segment) {
+        return JsonProviders.JSON.createObjectBuilder().add("uploadId", segment.id()).add("index", segment.index());
     }
 }

@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import vn.mydrive.drive.DriveError;
@@ -20,6 +18,7 @@ import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
+import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
 
@@ -33,8 +32,6 @@ public class DrivePage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     /** Dates are shown in Vietnam's time, where the users are. */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     private static final String[] CLIENT_KEYS = {"cancel", "left", "queued", "done", "failed", "cancelled", "busy",
         "allDone", "someFailed", "uploaded", "retrying", "damaged"};
     @Inject
@@ -129,7 +126,7 @@ public class DrivePage implements Serializable {
     }
 
     public String formatDate(Instant instant) {
-        return DATE.format(instant.atZone(VIETNAM));
+        return VietnamTime.stamp(instant);
     }
 
     /** The page's texts for its scripts, as a JSON object safe to put inside a script element. */

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
@@ -34,6 +33,7 @@ import vn.mydrive.drive.Page;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.concurrent.Workers;
+import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
@@ -101,7 +101,7 @@ public class FileResource {
             throw new InvalidRequestException("invalid_query", "The filters are too long.");
         }
         FileQuery query = new FileQuery(viewerKey(), mine, owner == null || owner.isBlank() ? null
-                : owner.strip().toLowerCase(Locale.ROOT), name, sortOf(sort), order.equals("asc"), page * size, size);
+                : AccountKey.of(owner.strip()), name, sortOf(sort), order.equals("asc"), page * size, size);
         Page<StoredFile> result = files.list(query);
         return new FileList(result.items().stream().map(f -> FileView.of(f, viewer())).toList(), result.total(),
                 page, size);
@@ -230,6 +230,6 @@ public class FileResource {
     }
 
     private String viewerKey() {
-        return viewer().toLowerCase(Locale.ROOT);
+        return AccountKey.of(viewer());
     }
 }

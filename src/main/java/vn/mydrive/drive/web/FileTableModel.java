@@ -1,7 +1,6 @@
 package vn.mydrive.drive.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
@@ -9,6 +8,7 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.platform.security.AccountKey;
 
 /**
  * The drive page's file table, paged, sorted and filtered in the store: only the visible page is ever
@@ -70,8 +70,8 @@ final class FileTableModel extends LazyDataModel<FileRow> {
         }
         String name = filterValue(filters, "name");
         String owner = filterValue(filters, "owner");
-        return new FileQuery(DrivePage.viewer().toLowerCase(Locale.ROOT), onlyMine,
-                owner == null ? null : owner.toLowerCase(Locale.ROOT), name, sort, ascending, first, pageSize);
+        return new FileQuery(AccountKey.of(DrivePage.viewer()), onlyMine,
+                owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize);
     }
 
     private static String filterValue(Map<String, FilterMeta> filters, String field) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import vn.mydrive.monitor.ActivityEntry;
 import vn.mydrive.monitor.ActivityLog;
 import vn.mydrive.monitor.ConnectedClient;
@@ -15,6 +16,7 @@ import vn.mydrive.monitor.ConnectedClients;
 import vn.mydrive.monitor.MonitorMetrics;
 import vn.mydrive.monitor.ServerFacts;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.events.ClientPresence.Work;
 import vn.mydrive.platform.events.TransferMeasured;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.time.VietnamTime;
@@ -95,6 +97,13 @@ public class MonitorPage implements Serializable {
     private String millis(TransferMeasured.Direction direction, double percentile) {
         long value = metrics.segmentMillisPercentile(direction, percentile);
         return value < 0 ? "-" : value == Long.MAX_VALUE ? "> 5 s" : "≤ " + value + " ms";
+    }
+
+    /** "uploading a.jpg 45 %", in the reader's language; "idle" when there is nothing under way. */
+    public String doing(Work work) {
+        return work == null ? Messages.text("admin.idle", "idle")
+                : Messages.text("admin.doing." + work.kind().name().toLowerCase(Locale.ROOT), work.kind().name(),
+                        work.file(), work.percent());
     }
 
     public String format(Instant instant) {

@@ -92,10 +92,6 @@ public class MongoStore {
         }
     }
 
-    public MongoDatabase database() {
-        return database;
-    }
-
     public MongoCollection<Document> collection(String name) {
         return database.getCollection(name);
     }

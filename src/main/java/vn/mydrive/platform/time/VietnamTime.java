@@ -13,6 +13,7 @@ public final class VietnamTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd-MM-yyyy");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private VietnamTime() {
@@ -21,6 +22,11 @@ public final class VietnamTime {
     /** "21:04 01-12-2026". */
     public static String dateTime(Instant instant) {
         return DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /** "01-12-2026 21:04": a moment in a list or table, sorted the way it reads. */
+    public static String stamp(Instant instant) {
+        return STAMP.format(instant.atZone(ZONE));
     }
 
     /** "01-12-2026". */

@@ -1,4 +1,4 @@
-package vn.mydrive.it;
+package vn.mydrive.testkit;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.mydrive.it;
+package vn.mydrive.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -34,16 +34,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.zip.CRC32C;
+import vn.mydrive.drive.SegmentLayout;
+import vn.mydrive.drive.protocol.SegmentFrame;
 
 /**
- * A Java client of the MyDrive transfer protocol (docs/transfer-protocol.md), used by the tests and the
- * benchmarks: uploads and downloads in segments over one WebSocket, a window of segments in flight, retries
- * of retryable errors with backoff, resume, and SHA-256 checking of what the server says it stored.
+ * A Java client of the MyDrive transfer protocol (docs/transfer-protocol.md), used by the command-line client,
+ * the tests and the benchmarks: uploads and downloads in segments over one WebSocket, a window of segments in
+ * flight, retries of retryable errors with backoff, resume, and SHA-256 checking of what the server says it stored.
+ * Frames are written and read with the server's own codec ({@link SegmentFrame}); the retry numbers are the
+ * browser client's (webapp/resources/js/protocol.js), as the protocol document states them.
  */
 public final class TransferClient implements AutoCloseable {
 
-    public static final int HEADER_BYTES = 24;
+    /** Tries of one segment before the transfer fails (back-pressure is not counted). */
     private static final int MAX_ATTEMPTS = 6;
+    /** A segment or get unanswered this long is sent again: answers can be lost with a connection's trouble. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
 
     private final WebSocket socket;
@@ -64,6 +70,8 @@ public final class TransferClient implements AutoCloseable {
     private volatile java.util.function.LongConsumer roundTrips = nanos -> {
     };
     private volatile java.util.function.ObjIntConsumer<String> acknowledgements = (uploadId, index) -> {
+    };
+    private volatile ProgressListener progress = (id, done, total) -> {
     };
 
     private TransferClient(WebSocket socket, JsonObject welcome) {
@@ -101,6 +109,21 @@ public final class TransferClient implements AutoCloseable {
     /** Told every segment the server acknowledged: the upload's id and the segment's index. */
     public void onAcknowledged(java.util.function.ObjIntConsumer<String> listener) {
         this.acknowledgements = listener;
+    }
+
+    /** Told how far each transfer is. */
+    public interface ProgressListener {
+        /**
+         * @param id    the upload's or the file's id
+         * @param done  bytes stored (upload) or received (download) so far, including what was stored before a resume
+         * @param total the file's size
+         */
+        void progress(String id, long done, long total);
+    }
+
+    /** Told how far transfers are: once when each starts, and after every segment stored or received. */
+    public void onProgress(ProgressListener listener) {
+        this.progress = listener;
     }
 
     /** Told the round-trip time (nanoseconds) of every answered segment: sent to acknowledged, or asked to received. */
@@ -141,7 +164,7 @@ public final class TransferClient implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 JsonObject next = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new AssertionError("No matching message within " + timeout + "; saw " + skipped);
+                    throw new NoAnswerException("No matching message within " + timeout + "; saw " + skipped);
                 }
                 if (filter.test(next)) {
                     return next;
@@ -233,6 +256,15 @@ public final class TransferClient implements AutoCloseable {
             return new UploadOptions(declareSha256, visibility, segments, stopAfter, lastModified, contentType);
         }
 
+        /** The file's modification time (epoch ms): with its name, size and first segment, what resumes it. */
+        public UploadOptions withLastModified(long millis) {
+            return new UploadOptions(declareSha256, visibility, order, stopAfter, millis, contentType);
+        }
+
+        public UploadOptions withContentType(String type) {
+            return new UploadOptions(declareSha256, visibility, order, stopAfter, lastModified, type);
+        }
+
         /** Stops after this many segments were acknowledged, leaving the upload unfinished. */
         public UploadOptions stoppingAfter(int segments) {
             return new UploadOptions(declareSha256, visibility, order, segments, lastModified, contentType);
@@ -248,17 +280,13 @@ public final class TransferClient implements AutoCloseable {
         }
     }
 
-    /** Thrown when the server refuses an upload or a segment for good. */
-    public static final class TransferRefusedException extends RuntimeException {
+    /** Thrown when the server refuses an upload, a download or a segment for good (an {@code error} message). */
+    public static final class TransferRefusedException extends ServerRefusedException {
         private final JsonObject error;
 
         TransferRefusedException(JsonObject error) {
-            super(error.toString());
+            super(0, error.getString("error", "refused"), error.getString("message", error.toString()));
             this.error = error;
-        }
-
-        public String code() {
-            return error.getString("error");
         }
 
         public JsonObject error() {
@@ -266,10 +294,26 @@ public final class TransferClient implements AutoCloseable {
         }
     }
 
+    /** Thrown when no message the caller waits for arrives in time. */
+    public static final class NoAnswerException extends RuntimeException {
+        NoAnswerException(String message) {
+            super(message);
+        }
+    }
+
+    /** Thrown when the server closed the socket in the middle of a transfer; {@code 4401} means "sign in again". */
+    public static final class ConnectionClosedException extends ServerRefusedException {
+        ConnectionClosedException(int closeCode, String reason) {
+            super(closeCode == 4401 ? 401 : 0, reason == null || reason.isEmpty() ? "closed_" + closeCode : reason,
+                    "The server closed the connection (" + closeCode + (reason == null ? "" : " " + reason) + ").");
+        }
+    }
+
     public UploadResult upload(SegmentSource source, String name, UploadOptions options) {
         int segmentSize = segmentSize();
         long size = source.size();
-        int segmentCount = (int) ((size + segmentSize - 1) / segmentSize);
+        SegmentLayout layout = new SegmentLayout(size, segmentSize, segmentSize);
+        int segmentCount = layout.segmentCount();
         String ref = "u" + System.nanoTime();
         String sha256 = options.declareSha256() ? sha256(source) : null;
 
@@ -317,11 +361,13 @@ public final class TransferClient implements AutoCloseable {
             have.set(range.getInt(0), range.getInt(1) + 1);
         }
         List<Integer> order = options.order() != null ? options.order() : missing(have, segmentCount);
-        return sendSegments(source, uploadId, segmentSize, order, have.cardinality(), options.stopAfter());
+        long stored = have.stream().mapToLong(layout::segmentLength).sum();
+        progress.progress(uploadId, stored, size);
+        return sendSegments(source, uploadId, layout, order, have.cardinality(), stored, options.stopAfter());
     }
 
-    private UploadResult sendSegments(SegmentSource source, String uploadId, int segmentSize, List<Integer> order,
-                                      int skipped, int stopAfter) {
+    private UploadResult sendSegments(SegmentSource source, String uploadId, SegmentLayout layout, List<Integer> order,
+                                      int skipped, long stored, int stopAfter) {
         LinkedBlockingQueue<JsonObject> replies = new LinkedBlockingQueue<>();
         Consumer<JsonObject> byUpload = m -> {
             if (uploadId.equals(m.getString("uploadId", null))) {
@@ -332,7 +378,7 @@ public final class TransferClient implements AutoCloseable {
         try {
             ArrayDeque<Integer> toSend = new ArrayDeque<>(order);
             Map<Integer, Integer> attempts = new ConcurrentHashMap<>();
-            byte[] id = HexFormat.of().parseHex(uploadId);
+            long done = stored;
             // Sent and unanswered, by index, with how many copies are out (an order may repeat an index).
             Map<Integer, Integer> inFlight = new java.util.LinkedHashMap<>();
             Map<Integer, Long> sentAt = new java.util.HashMap<>();
@@ -346,7 +392,7 @@ public final class TransferClient implements AutoCloseable {
             while (completion == null && (!toSend.isEmpty() || !inFlight.isEmpty())) {
                 while (!toSend.isEmpty() && outstanding(inFlight) < limit && acknowledged + outstanding(inFlight) < stopAfter) {
                     int index = toSend.poll();
-                    sendBinary(frame(source, id, index, segmentSize));
+                    sendBinary(frame(source, uploadId, index, layout.segmentSize()));
                     sentAt.putIfAbsent(index, System.nanoTime());
                     inFlight.merge(index, 1, Integer::sum);
                     sent++;
@@ -354,7 +400,7 @@ public final class TransferClient implements AutoCloseable {
                 if (inFlight.isEmpty()) {
                     break;
                 }
-                JsonObject reply = pollOrNull(replies, SILENCE);
+                JsonObject reply = pollOrNull(replies, ANSWER_TIMEOUT);
                 requireOpen();
                 if (reply == null) {
                     // No answer for a while: answers can be lost with a connection's trouble. Segments are
@@ -363,7 +409,7 @@ public final class TransferClient implements AutoCloseable {
                         if (attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
                             throw new IllegalStateException("No answer for segment " + index);
                         }
-                        sendBinary(frame(source, id, index, segmentSize));
+                        sendBinary(frame(source, uploadId, index, layout.segmentSize()));
                     }
                     continue;
                 }
@@ -375,6 +421,10 @@ public final class TransferClient implements AutoCloseable {
                         Long started = sentAt.remove(reply.getInt("index"));
                         if (started != null) {
                             roundTrips.accept(System.nanoTime() - started);
+                        }
+                        if (!reply.getBoolean("repeat", false)) {
+                            done += layout.segmentLength(reply.getInt("index"));
+                            progress.progress(uploadId, done, layout.size());
                         }
                         acknowledged++;
                     }
@@ -391,7 +441,7 @@ public final class TransferClient implements AutoCloseable {
                         } else if (!reply.getBoolean("retry", false) || attempts.merge(index, 1, Integer::sum) >= MAX_ATTEMPTS) {
                             throw new TransferRefusedException(reply);
                         } else {
-                            sleep(50L << Math.min(attempts.get(index), 6));
+                            sleep(retryPause(attempts.get(index)));
                         }
                         toSend.addFirst(index);
                     }
@@ -422,16 +472,16 @@ public final class TransferClient implements AutoCloseable {
         inFlight.computeIfPresent(index, (i, copies) -> copies > 1 ? copies - 1 : null);
     }
 
-    /** An upload frame for segment {@code index}, with its CRC32C. */
-    public static byte[] frame(SegmentSource source, byte[] uploadId, int index, int segmentSize) {
+    /**
+     * An upload frame for segment {@code index}, with its CRC32C. An index past the file's end makes a frame with
+     * no bytes (tests send such frames on purpose).
+     */
+    public static byte[] frame(SegmentSource source, String uploadId, int index, int segmentSize) {
         long offset = (long) index * segmentSize;
         int length = (int) Math.max(0, Math.min(segmentSize, source.size() - offset));
-        byte[] frame = new byte[HEADER_BYTES + length];
-        source.read(offset, frame, HEADER_BYTES, length);
-        CRC32C crc = new CRC32C();
-        crc.update(frame, HEADER_BYTES, length);
-        ByteBuffer header = ByteBuffer.wrap(frame, 0, HEADER_BYTES);
-        header.put((byte) 1).put((byte) 1).put((byte) 1).put((byte) 0).put(uploadId).putInt(index).putInt((int) crc.getValue());
+        byte[] frame = new byte[SegmentFrame.HEADER_BYTES + length];
+        source.read(offset, frame, SegmentFrame.HEADER_BYTES, length);
+        SegmentFrame.seal(frame, SegmentFrame.Kind.UPLOAD, uploadId, index, length);
         return frame;
     }
 
@@ -522,9 +572,12 @@ public final class TransferClient implements AutoCloseable {
             if (!"download-ready".equals(info.getString("type"))) {
                 throw new TransferRefusedException(info);
             }
-            sized.accept(info.getJsonNumber("size").longValue());
+            long size = info.getJsonNumber("size").longValue();
+            sized.accept(size);
             int segmentCount = info.getInt("segmentCount");
             long segmentSize = info.getInt("segmentSize");
+            long bytesReceived = 0;
+            progress.progress(fileId, 0, size);
             ArrayDeque<Integer> toGet = new ArrayDeque<>();
             for (int i = 0; i < segmentCount; i++) {
                 toGet.add(i);
@@ -542,7 +595,7 @@ public final class TransferClient implements AutoCloseable {
                     askedAt.putIfAbsent(index, System.nanoTime());
                     inFlight.add(index);
                 }
-                Object event = pollOrNull(events, SILENCE);
+                Object event = pollOrNull(events, ANSWER_TIMEOUT);
                 requireOpen();
                 if (event == null) {
                     // No answer for a while: ask again for everything unanswered.
@@ -555,20 +608,20 @@ public final class TransferClient implements AutoCloseable {
                     continue;
                 }
                 if (event instanceof ByteBuffer frame) {
-                    int index = frame.getInt(16);
+                    SegmentFrame.Header header = SegmentFrame.read(frame, SegmentFrame.Kind.DOWNLOAD);
+                    int index = header.index();
                     inFlight.remove(index);
                     if (done.get(index)) {
                         continue;
                     }
-                    int crc = frame.getInt(20);
-                    ByteBuffer payload = frame.position(HEADER_BYTES).slice();
-                    CRC32C check = new CRC32C();
-                    check.update(payload.duplicate());
-                    if ((int) check.getValue() != crc) {
+                    if (!SegmentFrame.intact(frame, header)) {
                         retry(toGet, attempts, busy, index, null);
                         continue;
                     }
+                    ByteBuffer payload = frame.slice(frame.position() + SegmentFrame.HEADER_BYTES, header.payloadLength());
                     sink.write(index * segmentSize, payload);
+                    bytesReceived += header.payloadLength();
+                    progress.progress(fileId, bytesReceived, size);
                     Long asked = askedAt.remove(index);
                     if (asked != null) {
                         roundTrips.accept(System.nanoTime() - asked);
@@ -619,7 +672,7 @@ public final class TransferClient implements AutoCloseable {
             throw error == null ? new IllegalStateException("Segment " + index + " kept arriving damaged")
                     : new TransferRefusedException(error);
         }
-        sleep(50L << Math.min(attempts.get(index), 6));
+        sleep(retryPause(attempts.get(index)));
         toGet.addFirst(index);
     }
 
@@ -635,12 +688,14 @@ public final class TransferClient implements AutoCloseable {
     /** Fails fast, with the server's reason, once the server has closed the socket. */
     private void requireOpen() {
         if (closed.isDone()) {
-            throw new IllegalStateException("The server closed the socket: " + closed.join()[0] + " " + closeReason());
+            throw new ConnectionClosedException(closed.join()[0], closeReason());
         }
     }
 
-    /** How long without any answer before unanswered requests are sent again. */
-    private static final Duration SILENCE = Duration.ofSeconds(15);
+    /** The pause before a retryable segment's next try: 0.25 s doubling with each failed try. */
+    private static long retryPause(int attempts) {
+        return 250L << Math.min(attempts, MAX_ATTEMPTS);
+    }
 
     private static <T> T pollOrNull(LinkedBlockingQueue<T> queue, Duration timeout) {
         try {
@@ -703,9 +758,12 @@ public final class TransferClient implements AutoCloseable {
 
     private void receivedBinary(ByteBuffer frame) {
         binaryFrames.incrementAndGet();
-        byte[] id = new byte[12];
-        frame.get(4, id);
-        Consumer<ByteBuffer> sink = downloads.get(HexFormat.of().formatHex(id));
+        Consumer<ByteBuffer> sink;
+        try {
+            sink = downloads.get(SegmentFrame.read(frame, SegmentFrame.Kind.DOWNLOAD).id());
+        } catch (SegmentFrame.MalformedFrameException e) {
+            return;
+        }
         if (sink != null) {
             sink.accept(frame);
         }

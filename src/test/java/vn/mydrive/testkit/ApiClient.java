@@ -1,4 +1,4 @@
-package vn.mydrive.it;
+package vn.mydrive.testkit;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -31,7 +31,17 @@ public final class ApiClient {
      * the machine's address), so the server sees 127.0.0.1, the proxy the test configuration trusts.
      */
     public ApiClient(URL deployment) {
-        this.base = URI.create(Deployments.loopback(deployment));
+        this.base = URI.create(loopback(deployment));
+    }
+
+    /**
+     * The deployment's address over loopback, whatever host name the server reported (a server may report
+     * the machine's address). Browsers treat loopback as a secure context, as they would the HTTPS a real
+     * deployment runs behind, so downloads are not blocked as insecure.
+     */
+    public static String loopback(java.net.URL deployment) {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        return "http://127.0.0.1:" + deployment.getPort() + path;
     }
 
     public URI base() {
