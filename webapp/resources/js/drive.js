@@ -18,21 +18,30 @@ window.MyDrive = window.MyDrive || {};
                 window.refreshFiles();
                 var done = jobs.filter(function (j) { return j.state === 'done'; });
                 var failed = jobs.filter(function (j) { return j.state === 'failed'; });
+                var cancelled = jobs.filter(function (j) { return j.state === 'cancelled'; });
+                if (done.length === 0 && failed.length === 0) {
+                    return; // Only cancelled: the rows say so; there is no outcome to announce.
+                }
                 var message = text.uploaded.replace('{0}', done.length);
                 if (failed.length > 0) {
                     message += ' ' + text.someFailed.replace('{0}', failed.length);
+                }
+                if (cancelled.length > 0) {
+                    message += ' ' + text.someCancelled.replace('{0}', cancelled.length);
                 }
                 document.getElementById('uploadDoneText').textContent = message;
                 PF('uploadDone').show();
             }
         };
         var uploader = new MyDrive.Uploader(transfer, view, callbacks);
-        var downloader = new MyDrive.Downloader(transfer, view, callbacks);
+        var downloader = new MyDrive.Downloader(transfer, view, callbacks, contextPath);
 
         var input = document.getElementById('fileInput');
         input.addEventListener('change', function () {
-            uploader.add(input.files, document.getElementById('privateUpload').checked ? 'private' : 'shared');
+            var privately = document.getElementById('privateUpload');
+            uploader.add(input.files, privately.checked ? 'private' : 'shared');
             input.value = '';
+            privately.checked = false; // A choice for these files, not a setting for the next ones.
             PF('uploadDialog').hide();
         });
 

@@ -60,6 +60,7 @@ window.MyDrive = window.MyDrive || {};
     TransfersView.prototype.summarise = function () {
         var active = this.jobs.filter(function (j) { return j.state === 'running' || j.state === 'queued'; });
         var failed = this.jobs.filter(function (j) { return j.state === 'failed'; });
+        var done = this.jobs.filter(function (j) { return j.state === 'done'; });
         var bar = this.statusBar;
         bar.hidden = this.jobs.length === 0;
         if (active.length > 0) {
@@ -72,6 +73,10 @@ window.MyDrive = window.MyDrive || {};
         } else if (failed.length > 0) {
             bar.className = 'status-bar failed';
             bar.textContent = this.text.someFailed.replace('{0}', failed.length);
+        } else if (done.length === 0) {
+            // Everything was cancelled: not a success to show in green.
+            bar.className = 'status-bar cancelled';
+            bar.textContent = this.text.cancelled;
         } else {
             bar.className = 'status-bar done';
             bar.textContent = this.text.allDone;

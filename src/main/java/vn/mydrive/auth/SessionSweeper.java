@@ -1,7 +1,12 @@
 package vn.mydrive.auth;
 
-import jakarta.ejb.Schedule;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.logging.Level;
@@ -13,9 +18,14 @@ import java.util.logging.Logger;
  * the session (its sockets) and keeps the collections small on stores that ignore TTL indexes.
  */
 @Singleton
+@Startup
 public class SessionSweeper {
 
     private static final Logger LOG = Logger.getLogger(SessionSweeper.class.getName());
+    private static final long EVERY_MILLIS = 60_000;
+
+    @Resource
+    TimerService timers;
 
     @Inject
     SessionService sessions;
@@ -23,7 +33,12 @@ public class SessionSweeper {
     @Inject
     KnownDevices devices;
 
-    @Schedule(hour = "*", minute = "*", persistent = false, info = "session sweep")
+    @PostConstruct
+    void schedule() {
+        timers.createIntervalTimer(EVERY_MILLIS, EVERY_MILLIS, new TimerConfig("session sweep", false));
+    }
+
+    @Timeout
     void sweep() {
         Instant now = Instant.now();
         try {

@@ -86,6 +86,12 @@ class DrivePageIT {
         bigRow.findElement(By.className("download-button")).click();
         Path downloaded = awaitDownload("ảnh lớn.bin");
         assertArrayEquals(Files.readAllBytes(big), Files.readAllBytes(downloaded));
+        // Written to disk by the page's segments through its service worker, not handed to the browser's own
+        // download of the HTTP address (the fallback says so in the row).
+        browser.waitForText(By.cssSelector(".transfer.down.done .transfer-figures"), "Done");
+        assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return navigator.serviceWorker.getRegistration(arguments[0]).then(r => !!(r && r.active));",
+                ApiClient.loopback(deployment) + "stream/"));
     }
 
     private void signIn(String name) {

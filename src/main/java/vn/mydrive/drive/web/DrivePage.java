@@ -33,7 +33,7 @@ public class DrivePage implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Dates are shown in Vietnam's time, where the users are. */
     private static final String[] CLIENT_KEYS = {"cancel", "left", "queued", "done", "failed", "cancelled", "busy",
-        "allDone", "someFailed", "uploaded", "retrying", "damaged"};
+        "allDone", "someFailed", "uploaded", "retrying", "damaged", "handedToBrowser", "someCancelled"};
     @Inject
     transient FileService files;
 

@@ -1,0 +1,142 @@
+package vn.mydrive.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient;
+import vn.mydrive.client.TransferClient.UploadOptions;
+import vn.mydrive.testkit.Accounts;
+import vn.mydrive.testkit.ApiClient;
+import vn.mydrive.testkit.Browser;
+
+/**
+ * The pages on phones, emulated in Chromium at 390×844 and 360×640 (touch, device pixels): nothing is wider than the
+ * screen, file names are readable, and every action (download, rename, share, delete, language, sign-out, the
+ * lookup's fields) lies inside the screen with a usable size, measured from the elements' boxes. Screenshots of each
+ * page at each size are kept under target/it/screens (the ones in docs/ come from here).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PhoneLayoutIT {
+
+    private static final int[][] PHONES = {{390, 844}, {360, 640}};
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @Test
+    void everyPageFitsAPhoneAndEveryActionIsWithinReach() throws IOException {
+        ApiClient api = new ApiClient(deployment);
+        String name = Accounts.uniqueName("phone");
+        new Accounts(api).register(name);
+        uploadAFileWithALongName(api, name);
+        String base = ApiClient.loopback(deployment);
+        try (Browser browser = new Browser()) {
+            for (int[] phone : PHONES) {
+                emulatePhone(browser, phone[0], phone[1]);
+                String size = phone[0] + "x" + phone[1];
+                browser.open(base + "login.xhtml");
+                browser.visible(By.id("signIn:username"));
+                assertFits(browser, "sign-in " + size, By.id("signIn:username"), By.id("signIn:password"),
+                        By.id("signIn:submit"), By.id("topbar:langVi"));
+                screenshot(browser, "sign-in-" + size);
+            }
+            browser.type(By.id("signIn:username"), name);
+            browser.type(By.id("signIn:password"), Accounts.PASSWORD);
+            browser.visible(By.id("signIn:submit")).click();
+            browser.waitForUrl("app/drive.xhtml");
+            for (int[] phone : PHONES) {
+                emulatePhone(browser, phone[0], phone[1]);
+                String size = phone[0] + "x" + phone[1];
+                browser.open(base + "app/drive.xhtml");
+                WebElement fileName = browser.visible(By.className("file-name"));
+                assertTrue(fileName.getSize().getWidth() > 100, "the file name is readable at " + size);
+                assertFits(browser, "drive " + size, By.className("file-name"), By.className("download-button"),
+                        By.className("rename-button"), By.className("share-button"), By.className("delete-button"),
+                        By.id("drive:newButton"), By.id("topbar:signOut"), By.id("topbar:langVi"), By.id("navCovid"));
+                assertTouchable(browser, size, By.className("download-button"), By.className("delete-button"),
+                        By.id("topbar:signOut"));
+                screenshot(browser, "drive-" + size);
+
+                browser.open(base + "app/covid.xhtml");
+                browser.visible(By.cssSelector("form"));
+                assertFits(browser, "lookup " + size, By.cssSelector(".covid-fields input"),
+                        By.cssSelector(".covid-fields button"), By.id("topbar:signOut"));
+                screenshot(browser, "lookup-" + size);
+            }
+        }
+    }
+
+    /** Through the API, signed out again after, so the browser's sign-in is the account's only one. */
+    private static void uploadAFileWithALongName(ApiClient api, String name) {
+        String token = new Accounts(api).signIn(name);
+        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+            client.upload(SegmentSource.of("xin chào".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    "Báo cáo tổng kết năm 2021 của phòng kế hoạch.pdf", UploadOptions.defaults());
+        }
+        api.post("api/auth/logout", null, Accounts.bearer(token));
+    }
+
+    private static void emulatePhone(Browser browser, int width, int height) {
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
+                "deviceScaleFactor", 2, "mobile", true));
+        chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
+    }
+
+    /** The page is no wider than the screen, and each element lies inside it, left to right. */
+    private static void assertFits(Browser browser, String page, By... elements) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
+        long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
+        assertTrue(scroll <= viewport, page + ": the page is " + scroll + " px wide on a " + viewport + " px screen");
+        for (By by : elements) {
+            WebElement element = browser.driver().findElement(by);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> box = (Map<String, Object>) js.executeScript(
+                    "var r = arguments[0].getBoundingClientRect(); return {left: r.left, right: r.right, width: r.width};",
+                    element);
+            double left = ((Number) box.get("left")).doubleValue();
+            double right = ((Number) box.get("right")).doubleValue();
+            double width = ((Number) box.get("width")).doubleValue();
+            assertTrue(width > 0 && left >= 0 && right <= viewport + 0.5,
+                    page + ": " + by + " is at " + left + ".." + right + " on a " + viewport + " px screen");
+        }
+    }
+
+    /** Tap targets at least 32 px high (a finger's width on these screens), as wide as their label. */
+    private static void assertTouchable(Browser browser, String size, By... elements) {
+        for (By by : elements) {
+            WebElement element = browser.driver().findElement(by);
+            assertTrue(element.getSize().getHeight() >= 32, by + " is " + element.getSize().getHeight()
+                    + " px high at " + size);
+        }
+    }
+
+    private static void screenshot(Browser browser, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("mydrive.it.dir", "target/it"), "screens"));
+        Files.write(dir.resolve(name + ".png"), ((ChromeDriver) browser.driver()).getScreenshotAs(OutputType.BYTES));
+    }
+}
