@@ -16,7 +16,8 @@ start)
         unzip -q -o "target/payara-dist/payara-$VERSION.zip" -d "$HOME_DIR"
     fi
     "$ASADMIN" start-domain domain1
-    # SameSite for the HTTP session cookie (Payara 6 does not take it from web.xml); see preboot.asadmin for Micro.
+    # SameSite for the HTTP session cookie (Payara 6 does not take it from web.xml); the test domain gets the same
+    # from the pom's payara profile.
     "$ASADMIN" set server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-enabled=true
     "$ASADMIN" set server-config.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-value=Lax
     # Monitoring for the admin console (Monitoring Data) and `asadmin get -m`.

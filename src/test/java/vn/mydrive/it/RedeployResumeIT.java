@@ -57,7 +57,7 @@ class RedeployResumeIT {
                         + "mydrive.store.embedded.backend=h2\n"
                         + "mydrive.data.dir=" + DATA.toAbsolutePath().toString().replace('\\', '/') + "\n"
                         + "mydrive.drive.upload-expiry=PT10M\n"
-                        // Payara Micro restarts in ~20 s, longer than the test idle timeout.
+                        // A redeploy can outlast the test configuration's idle timeout.
                         + "mydrive.session.idle-timeout=PT10M\n"), "microprofile-config.properties"));
     }
 

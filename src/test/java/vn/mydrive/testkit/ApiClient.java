@@ -27,7 +27,7 @@ public final class ApiClient {
     private final URI base;
 
     /**
-     * A client of the deployment, over loopback whatever host name the server reported (Payara Micro reports
+     * A client of the deployment, over loopback whatever host name the server reported (Payara may report
      * the machine's address), so the server sees 127.0.0.1, the proxy the test configuration trusts.
      */
     public ApiClient(URL deployment) {
