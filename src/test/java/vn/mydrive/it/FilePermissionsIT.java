@@ -1,7 +1,9 @@
 package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.mydrive.it.TransferIT.randomBytes;
 
 import jakarta.json.JsonObject;
@@ -64,6 +66,15 @@ class FilePermissionsIT {
 
         assertEquals(1, totalFor(alice, "api/files?name=diary"));
         assertEquals(200, api.get("api/files/" + id, alice.bearer()).status());
+
+        // Bob following the direct link in his browser gets a page with a way back, not the API's JSON.
+        String[] browser = java.util.stream.Stream.concat(java.util.Arrays.stream(bob.bearer()),
+                java.util.stream.Stream.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")).toArray(String[]::new);
+        ApiClient.Reply page = api.get("api/files/" + id + "/content", browser);
+        assertEquals(404, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page::toString);
+        assertTrue(page.body().contains("/app/drive.xhtml\">"), page::body);
+        assertFalse(page.body().contains("\"error\""), page::body);
     }
 
     @Test
