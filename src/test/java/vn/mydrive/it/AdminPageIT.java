@@ -54,7 +54,9 @@ class AdminPageIT {
                 userBrowser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
                 userBrowser.waitForText(By.id("statusBar"), "All transfers finished");
 
+                // The tables are replaced by the page's live updates while they are read: a replaced one is read again.
                 WebDriverWait wait = new WebDriverWait(adminBrowser.driver(), Duration.ofSeconds(30));
+                wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("monitor:clients"), name));
                 wait.until(d -> d.findElement(By.id("monitor:activity")).getText().contains("uploaded a file"));
                 wait.until(d -> d.findElement(By.id("monitor:activity")).getText().contains(name));
