@@ -116,7 +116,7 @@ public final class StoreLoadCheck {
                     if (!sameChunks(chunks, outsideFiles.get(i), bytes(outsideMib, seeds.get(i)))) {
                         failures.add("round " + r + ": outside file " + i + " differs");
                     }
-                    removeByKey(mongo, outsideFiles.get(i), outsideMib);
+                    removeByKey(mongo, chunks, outsideFiles.get(i), outsideMib);
                 }
                 ApiClient.Reply ready = new ApiClient(new URL("http://127.0.0.1:9990/")).get("health/ready");
                 if (ready.status() != 200) {
@@ -155,8 +155,8 @@ public final class StoreLoadCheck {
         return true;
     }
 
-    private static void removeByKey(MongoClient mongo, ObjectId fileId, int chunkCount) {
-        MongoCollection<Document> chunks = mongo.getDatabase("mydrive").getCollection("loadcheck.chunks");
+    private static void removeByKey(MongoClient mongo, MongoCollection<Document> chunks, ObjectId fileId,
+                                    int chunkCount) {
         for (int n = 0; n < chunkCount; n++) {
             chunks.deleteOne(new Document("files_id", fileId).append("n", n));
         }

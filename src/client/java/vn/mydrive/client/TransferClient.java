@@ -55,7 +55,7 @@ public final class TransferClient implements AutoCloseable {
     private final WebSocket socket;
     private final JsonObject welcome;
     private final List<Consumer<JsonObject>> textListeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Consumer<ByteBuffer>> downloads = new ConcurrentHashMap<>();
+    private final Map<String, Consumer<ReceivedSegment>> downloads = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<int[]> closed = new CompletableFuture<>();
     private final CompletableFuture<String> closedReason = new CompletableFuture<>();
@@ -607,8 +607,9 @@ public final class TransferClient implements AutoCloseable {
                     }
                     continue;
                 }
-                if (event instanceof ByteBuffer frame) {
-                    SegmentFrame.Header header = SegmentFrame.read(frame, SegmentFrame.Kind.DOWNLOAD);
+                if (event instanceof ReceivedSegment segment) {
+                    ByteBuffer frame = segment.frame();
+                    SegmentFrame.Header header = segment.header();
                     int index = header.index();
                     inFlight.remove(index);
                     if (done.get(index)) {
@@ -758,15 +759,20 @@ public final class TransferClient implements AutoCloseable {
 
     private void receivedBinary(ByteBuffer frame) {
         binaryFrames.incrementAndGet();
-        Consumer<ByteBuffer> sink;
+        SegmentFrame.Header header;
         try {
-            sink = downloads.get(SegmentFrame.read(frame, SegmentFrame.Kind.DOWNLOAD).id());
+            header = SegmentFrame.read(frame, SegmentFrame.Kind.DOWNLOAD);
         } catch (SegmentFrame.MalformedFrameException e) {
             return;
         }
+        Consumer<ReceivedSegment> sink = downloads.get(header.id());
         if (sink != null) {
-            sink.accept(frame);
+            sink.accept(new ReceivedSegment(header, frame));
         }
+    }
+
+    /** A download frame and its header, read once when it arrives. */
+    private record ReceivedSegment(SegmentFrame.Header header, ByteBuffer frame) {
     }
 
     /** Collects whole messages from the socket's fragments. */

@@ -46,7 +46,7 @@ public class MonitorMetrics {
                 .description("Clients with a live transfer connection on this node").register(registry);
         for (Work.Kind kind : Work.Kind.values()) {
             String name = kind == Work.Kind.UPLOADING ? "mydrive.uploads.active" : "mydrive.downloads.active";
-            Gauge.builder(name, busy, b -> b.values().stream().filter(k -> k == kind).count())
+            Gauge.builder(name, this, metrics -> metrics.active(kind))
                     .description("Connections " + kind.name().toLowerCase(Locale.ROOT) + " now").register(registry);
         }
         for (Activity.Kind kind : Activity.Kind.values()) {
@@ -101,11 +101,15 @@ public class MonitorMetrics {
     }
 
     public long getActiveUploads() {
-        return busy.values().stream().filter(kind -> kind == Work.Kind.UPLOADING).count();
+        return active(Work.Kind.UPLOADING);
     }
 
     public long getActiveDownloads() {
-        return busy.values().stream().filter(kind -> kind == Work.Kind.DOWNLOADING).count();
+        return active(Work.Kind.DOWNLOADING);
+    }
+
+    private long active(Work.Kind kind) {
+        return busy.values().stream().filter(k -> k == kind).count();
     }
 
     public long getBytesIn() {

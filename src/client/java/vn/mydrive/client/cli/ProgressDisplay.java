@@ -1,21 +1,19 @@
 package vn.mydrive.client.cli;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import vn.mydrive.client.TransferClient;
 
 /**
- * One terminal progress bar per transfer (on standard error, so standard output stays for results a script reads),
- * fed by the client's progress reports; none with {@code --quiet}.
+ * The terminal progress bar of one transfer (on standard error, so standard output stays for results a script
+ * reads), fed by the client's progress reports; none with {@code --quiet}.
  */
 final class ProgressDisplay implements TransferClient.ProgressListener, AutoCloseable {
 
     private final boolean quiet;
     private final String taskName;
-    private final Map<String, ProgressBar> bars = new ConcurrentHashMap<>();
+    private ProgressBar bar;
 
     ProgressDisplay(boolean quiet, String taskName) {
         this.quiet = quiet;
@@ -27,14 +25,17 @@ final class ProgressDisplay implements TransferClient.ProgressListener, AutoClos
         if (quiet) {
             return;
         }
-        bars.computeIfAbsent(id, key -> new ProgressBarBuilder().setTaskName(taskName).setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" MiB", 1 << 20).showSpeed().setUpdateIntervalMillis(250)
-                .build()).stepTo(done);
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName(taskName).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" MiB", 1 << 20).showSpeed().setUpdateIntervalMillis(250).build();
+        }
+        bar.stepTo(done);
     }
 
     @Override
     public void close() {
-        bars.values().forEach(ProgressBar::close);
-        bars.clear();
+        if (bar != null) {
+            bar.close();
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class ByteRangeTest {
         assertEquals(Optional.empty(), ByteRange.parse(header, 1000));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anEmptyFileHasNoRange() {
         assertEquals(Optional.empty(), ByteRange.parse(null, 0));
         assertFalse(ByteRange.parse("bytes=-1", 0).orElseThrow().satisfiable());
