@@ -29,7 +29,8 @@ import vn.mydrive.testkit.Browser;
 /**
  * The pages on phones, emulated in Chromium at 390×844 and 360×640 (touch, device pixels): nothing is wider than the
  * screen, file names are readable, and every action (download, rename, share, delete, language, sign-out, the
- * lookup's fields) lies inside the screen with a usable size, measured from the elements' boxes. Screenshots of each
+ * lookup's fields, the admin page's filters, the error pages' way back) lies inside the screen with a usable size,
+ * measured from the elements' boxes. Screenshots of each
  * page at each size are kept under target/it/screens (the ones in docs/ come from here).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -75,18 +76,52 @@ class PhoneLayoutIT {
                 assertTrue(fileName.getSize().getWidth() > 100, "the file name is readable at " + size);
                 assertFits(browser, "drive " + size, By.className("file-name"), By.className("download-button"),
                         By.className("rename-button"), By.className("share-button"), By.className("delete-button"),
-                        By.id("drive:newButton"), By.id("topbar:signOut"), By.id("topbar:langVi"), By.id("navCovid"));
+                        By.id("drive:newButton"), By.id("drive:search"), By.id("topbar:signOut"), By.id("topbar:langVi"), By.id("navCovid"));
                 assertTouchable(browser, size, By.className("download-button"), By.className("delete-button"),
                         By.id("topbar:signOut"));
                 screenshot(browser, "drive-" + size);
+                searchFindsTheFileByName(browser);
 
                 browser.open(base + "app/covid.xhtml");
                 browser.visible(By.cssSelector("form"));
                 assertFits(browser, "lookup " + size, By.cssSelector(".covid-fields input"),
                         By.cssSelector(".covid-fields button"), By.id("topbar:signOut"));
                 screenshot(browser, "lookup-" + size);
+
+                // Error pages come in the site's frame: the top bar, and a way back.
+                browser.open(base + "admin/monitor.xhtml");
+                assertFits(browser, "not allowed " + size, By.id("back"), By.id("topbar:signOut"), By.id("navCovid"));
+                screenshot(browser, "not-allowed-" + size);
+                browser.open(base + "app/no-such-page.xhtml");
+                assertFits(browser, "not found " + size, By.id("back"), By.id("topbar:signOut"));
             }
         }
+        try (Browser admin = new Browser()) {
+            admin.open(base + "login.xhtml");
+            admin.type(By.id("signIn:username"), "admin");
+            admin.type(By.id("signIn:password"), Accounts.ADMIN_PASSWORD);
+            admin.visible(By.id("signIn:submit")).click();
+            admin.waitForUrl("app/drive.xhtml");
+            for (int[] phone : PHONES) {
+                emulatePhone(admin, phone[0], phone[1]);
+                String size = phone[0] + "x" + phone[1];
+                admin.open(base + "admin/monitor.xhtml");
+                admin.visible(By.id("server"));
+                assertFits(admin, "admin " + size, By.id("monitor:userFilter"), By.id("monitor:kindFilter"),
+                        By.id("monitor:filter"), By.id("topbar:signOut"));
+                assertTouchable(admin, size, By.id("monitor:filter"));
+                screenshot(admin, "admin-" + size);
+            }
+            admin.visible(By.id("topbar:signOut")).click();
+        }
+    }
+
+    /** The name search has a box of its own: phones' card layout hides the columns' filters. */
+    private static void searchFindsTheFileByName(Browser browser) {
+        browser.type(By.id("drive:search"), "no file has this name");
+        browser.waitUntil(d -> d.findElements(By.className("file-name")).isEmpty());
+        browser.type(By.id("drive:search"), "bao cao tong ket");
+        browser.waitUntil(d -> !d.findElements(By.className("file-name")).isEmpty());
     }
 
     /** Through the API, signed out again after, so the browser's sign-in is the account's only one. */

@@ -45,6 +45,7 @@ public class DrivePage implements Serializable {
 
     private FileTableModel model;
     private boolean onlyMine;
+    private String search;
     private String renamingId;
     private String newName;
 
@@ -64,6 +65,15 @@ public class DrivePage implements Serializable {
     public void setOnlyMine(boolean onlyMine) {
         this.onlyMine = onlyMine;
         model.setOnlyMine(onlyMine);
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+        model.setSearch(search);
     }
 
     public void startRename(FileRow row) {

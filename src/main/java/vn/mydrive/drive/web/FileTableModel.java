@@ -21,6 +21,7 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     private final transient FileService files;
     private boolean onlyMine;
+    private String search;
 
     FileTableModel(FileService files) {
         this.files = files;
@@ -28,6 +29,11 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     void setOnlyMine(boolean onlyMine) {
         this.onlyMine = onlyMine;
+    }
+
+    /** The toolbar's name search: a box of its own, since phones (reflow mode) hide the columns' filters. */
+    void setSearch(String search) {
+        this.search = search == null || search.isBlank() || search.length() > 255 ? null : search.strip();
     }
 
     @Override
@@ -68,7 +74,7 @@ final class FileTableModel extends LazyDataModel<FileRow> {
             ascending = meta.getOrder() == SortOrder.ASCENDING;
             break;
         }
-        String name = filterValue(filters, "name");
+        String name = search;
         String owner = filterValue(filters, "owner");
         return new FileQuery(AccountKey.of(DrivePage.viewer()), onlyMine,
                 owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize);
