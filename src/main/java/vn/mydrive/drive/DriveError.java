@@ -13,6 +13,8 @@ public enum DriveError {
 
     NOT_FOUND(Status.NOT_FOUND, Retry.NO),
     NOT_OWNER(Status.FORBIDDEN, Retry.NO),
+    /** The file is there, but the browser shows nothing of its type (or it has no thumbnail): download it. */
+    NO_PREVIEW(Status.NOT_FOUND, Retry.NO),
     INVALID_NAME(Status.BAD_REQUEST, Retry.NO),
     INVALID_UPLOAD(Status.BAD_REQUEST, Retry.NO),
     FILE_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, Retry.NO),

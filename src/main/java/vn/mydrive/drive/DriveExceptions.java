@@ -38,6 +38,12 @@ public final class DriveExceptions {
         }
     }
 
+    public static final class NoPreviewException extends DriveException {
+        public NoPreviewException(String message) {
+            super(DriveError.NO_PREVIEW, message);
+        }
+    }
+
     public static final class InvalidFileNameException extends DriveException {
         public InvalidFileNameException(String message) {
             super(DriveError.INVALID_NAME, message);

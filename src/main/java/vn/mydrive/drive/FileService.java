@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import org.bson.types.ObjectId;
@@ -35,6 +36,9 @@ public class FileService {
 
     @Inject
     DriveSettings settings;
+
+    @Inject
+    ThumbnailRepository thumbnails;
 
     @Inject
     Event<Activity> activity;
@@ -78,6 +82,7 @@ public class FileService {
         if (files.delete(file.id())) {
             uploads.forgetCompleted(file.id());
             chunks.delete(file.id(), layout(file).chunkCount());
+            thumbnails.delete(file.id());
             usage.release(AccountKey.of(file.owner()), file.size());
             activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));
         }
@@ -128,6 +133,11 @@ public class FileService {
             int to = (int) Math.min(chunk.length, last - chunkStart + 1);
             out.write(chunk, from, to - from);
         }
+    }
+
+    /** The file's bytes as a stream, read a chunk at a time (for work that needs a stream, like thumbnails). */
+    public InputStream open(StoredFile file) {
+        return new StoredFileStream(n -> readChunk(file, n), layout(file).chunkCount());
     }
 
     /** Records that a download of the whole file began. */

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
- * {@code Content-Disposition: attachment} with the real file name: RFC 6266/5987 {@code filename*} in UTF-8
+ * {@code Content-Disposition} (attachment or inline) with the real file name: RFC 6266/5987 {@code filename*} in UTF-8
  * for every current browser and tool (so "Chung khảo (7).jpg" survives), and a plain ASCII {@code filename}
  * for old ones.
  */
@@ -15,7 +15,16 @@ final class ContentDisposition {
     }
 
     static String attachment(String name) {
-        return "attachment; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''" + percentEncode(name);
+        return "attachment" + names(name);
+    }
+
+    /** Shown in the browser; the name is still the one a "save as" proposes. */
+    static String inline(String name) {
+        return "inline" + names(name);
+    }
+
+    private static String names(String name) {
+        return "; filename=\"" + asciiFallback(name) + "\"; filename*=UTF-8''" + percentEncode(name);
     }
 
     private static String asciiFallback(String name) {

@@ -31,6 +31,8 @@ import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Page;
 import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.Thumbnails;
+import vn.mydrive.drive.DriveExceptions.NoPreviewException;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.concurrent.Workers;
 import vn.mydrive.platform.security.AccountKey;
@@ -41,7 +43,7 @@ import vn.mydrive.platform.web.InvalidRequestException;
 /**
  * The drive over plain HTTP: the file list, one file's details, rename / re-share / delete by its owner,
  * and the file's bytes with {@code Range}, {@code ETag} and the real name, for browsers, curl and download
- * managers. Bytes are streamed a chunk at a time from a managed executor thread.
+ * managers, either to save ({@code content}) or to look at ({@code preview}, see {@link Presentation}). Bytes are streamed a chunk at a time from a managed executor thread.
  */
 @Path("files")
 @RequestScoped
@@ -70,6 +72,9 @@ public class FileResource {
 
     @Inject
     DriveSettings settings;
+
+    @Inject
+    Thumbnails thumbnails;
 
     @Resource(lookup = Workers.JNDI_NAME)
     ManagedExecutorService executor;
@@ -153,7 +158,8 @@ public class FileResource {
     @HEAD
     @Path("{id}/content")
     public Response head(@PathParam("id") String id, @Context HttpHeaders headers) {
-        return content(files.get(viewer(), id), headers, false).build();
+        StoredFile file = files.get(viewer(), id);
+        return content(file, Presentation.download(file), headers, false).build();
     }
 
     @GET
@@ -161,13 +167,42 @@ public class FileResource {
     @Produces(MediaType.WILDCARD)
     public void download(@PathParam("id") String id, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
         StoredFile file = files.get(viewer(), id);
-        Response.ResponseBuilder answer = content(file, headers, true);
+        stream(file, content(file, Presentation.download(file), headers, true), true, response);
+    }
+
+    /** The bytes to be shown in the browser (image, PDF, audio, video, text), with Range for seeking. */
+    @HEAD
+    @Path("{id}/preview")
+    public Response previewHead(@PathParam("id") String id, @Context HttpHeaders headers) {
+        StoredFile file = files.get(viewer(), id);
+        return content(file, Presentation.preview(file), headers, false).build();
+    }
+
+    @GET
+    @Path("{id}/preview")
+    @Produces(MediaType.WILDCARD)
+    public void preview(@PathParam("id") String id, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+        StoredFile file = files.get(viewer(), id);
+        stream(file, content(file, Presentation.preview(file), headers, true), false, response);
+    }
+
+    /** The list's small picture of an image file, made when it was uploaded. */
+    @GET
+    @Path("{id}/thumbnail")
+    @Produces("image/png")
+    public Response thumbnail(@PathParam("id") String id) {
+        byte[] png = thumbnails.of(viewer(), id)
+                .orElseThrow(() -> new NoPreviewException("This file has no thumbnail."));
+        return Response.ok(png).build();
+    }
+
+    /** Streaming a large file takes long: it runs on the managed executor, not on the request thread. */
+    private void stream(StoredFile file, Response.ResponseBuilder answer, boolean isDownload, AsyncResponse response) {
         String viewer = viewer();
         String address = clientAddresses.of(request);
-        // Streaming a large file takes long: it runs on the managed executor, not on the request thread.
         executor.execute(() -> {
             Response built = answer.build();
-            if (built.getStatus() == 200) {
+            if (isDownload && built.getStatus() == 200) {
                 files.downloaded(file, viewer, address);
             }
             response.resume(built);
@@ -175,7 +210,8 @@ public class FileResource {
     }
 
     /** Status, headers and (when {@code withBody}) the streamed bytes for a content request. */
-    private Response.ResponseBuilder content(StoredFile file, HttpHeaders headers, boolean withBody) {
+    private Response.ResponseBuilder content(StoredFile file, Presentation presentation, HttpHeaders headers,
+                                             boolean withBody) {
         String etag = "\"" + file.sha256() + "\"";
         if (etag.equals(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
             return Response.notModified().header(HttpHeaders.ETAG, etag);
@@ -190,13 +226,14 @@ public class FileResource {
         long first = range.map(ByteRange::first).orElse(0L);
         long last = range.map(ByteRange::last).orElse(file.size() - 1);
         Response.ResponseBuilder answer = Response.status(range.isPresent() ? 206 : 200)
-                .type(file.contentType())
+                .type(presentation.mediaType())
                 .header(HttpHeaders.ETAG, etag)
                 .header("Accept-Ranges", "bytes")
                 .header(HttpHeaders.CONTENT_LENGTH, last - first + 1)
-                .header("Content-Disposition", ContentDisposition.attachment(file.name()))
+                .header("Content-Disposition", presentation.disposition())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox");
+                .header("Content-Security-Policy", presentation.policy())
+                .header("X-Frame-Options", presentation.framing());
         if (range.isPresent()) {
             answer.header("Content-Range", "bytes " + first + "-" + last + "/" + file.size());
         }

@@ -2,6 +2,8 @@ package vn.mydrive.drive.web;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Locale;
+import vn.mydrive.drive.Preview;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
 
@@ -17,6 +19,8 @@ public final class FileRow implements Serializable {
     private final Instant uploadDate;
     private final boolean shared;
     private final boolean mine;
+    private final String previewKind;
+    private final boolean thumbnailed;
 
     FileRow(StoredFile file, String viewer) {
         this.id = file.id().toHexString();
@@ -26,6 +30,9 @@ public final class FileRow implements Serializable {
         this.uploadDate = file.uploadDate();
         this.shared = file.visibility() == Visibility.SHARED;
         this.mine = file.isOwnedBy(viewer);
+        Preview preview = Preview.of(file.name());
+        this.previewKind = preview.kind().name().toLowerCase(Locale.ROOT);
+        this.thumbnailed = preview.thumbnailable() && file.size() > 0;
     }
 
     public String getId() {
@@ -54,5 +61,19 @@ public final class FileRow implements Serializable {
 
     public boolean isMine() {
         return mine;
+    }
+
+    /** image, pdf, audio, video, text or none: what the preview dialog shows. */
+    public String getPreviewKind() {
+        return previewKind;
+    }
+
+    public boolean isPreviewable() {
+        return !previewKind.equals("none");
+    }
+
+    /** Whether the list shows the file's thumbnail (an image the server can read; made right after upload). */
+    public boolean isThumbnailed() {
+        return thumbnailed;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 
 /**
@@ -37,6 +38,30 @@ public class SecurityHeaders extends HttpFilter {
         if (!resource && !page) {
             response.setHeader("Content-Security-Policy", DATA_POLICY);
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, path.startsWith("/api") ? new OwnPolicies(response) : response);
+    }
+
+    /**
+     * Lets an answer that sets its own framing or content policy (a file's preview, shown in the site's frame)
+     * replace the defaults above instead of adding to them: two policies would both apply, the stricter winning.
+     */
+    private static final class OwnPolicies extends HttpServletResponseWrapper {
+
+        OwnPolicies(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (replaces(name)) {
+                super.setHeader(name, value);
+            } else {
+                super.addHeader(name, value);
+            }
+        }
+
+        private static boolean replaces(String name) {
+            return name.equalsIgnoreCase("Content-Security-Policy") || name.equalsIgnoreCase("X-Frame-Options");
+        }
     }
 }
