@@ -20,6 +20,7 @@ window.MyDrive = window.MyDrive || {};
         this.callbacks = callbacks;
         this.contextPath = contextPath;
         this.jobs = {};
+        this.paused = false;
         this.disk = diskWorker(contextPath);
         transfer.on('download-ready', function (m) { self.ready(m); });
         transfer.on('binary', function (frame) { self.segment(frame); });
@@ -106,8 +107,10 @@ window.MyDrive = window.MyDrive || {};
         }
         var self = this;
         var job = {kind: 'down', fileId: fileId, name: name, size: 0, done: 0, state: 'running', ref: 'down-' + fileId,
-            attempts: {}};
+            attempts: {}, paused: this.paused};
         job.cancel = this.cancel.bind(this, job);
+        job.pause = this.pause.bind(this, job);
+        job.resume = this.resumeJob.bind(this, job);
         this.jobs[fileId] = job;
         this.view.add(job);
         this.disk.then(function (worker) {
@@ -193,7 +196,7 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Downloader.prototype.pump = function (job) {
-        while (job.state === 'running' && job.inFlight + job.heldCount < MyDrive.allowance(job, this.transfer.welcome.window)
+        while (job.state === 'running' && !job.paused && job.inFlight + job.heldCount < MyDrive.allowance(job, this.transfer.welcome.window)
                 && job.next < job.segmentCount) {
             var index = job.next++;
             if (!job.held[index]) {
@@ -305,6 +308,40 @@ window.MyDrive = window.MyDrive || {};
         if (job.state === 'running') {
             this.finish(job, 'cancelled');
         }
+    };
+
+    /**
+     * Stops asking for segments; those on their way are still written. The browser's download stays open (it
+     * waits for the next bytes), so resuming goes on where it stopped.
+     */
+    Downloader.prototype.pause = function (job) {
+        if (job.state === 'running') {
+            job.paused = true;
+            this.view.update(job);
+        }
+    };
+
+    Downloader.prototype.resumeJob = function (job) {
+        if (job.paused) {
+            job.paused = false;
+            this.view.update(job);
+            if (job.held) {
+                this.pump(job);
+            }
+        }
+    };
+
+    /** Pauses every download, and downloads started meanwhile start paused, until everything is resumed. */
+    Downloader.prototype.pauseAll = function () {
+        this.paused = true;
+        var self = this;
+        Object.keys(this.jobs).forEach(function (id) { self.pause(self.jobs[id]); });
+    };
+
+    Downloader.prototype.resumeAll = function () {
+        this.paused = false;
+        var self = this;
+        Object.keys(this.jobs).forEach(function (id) { self.resumeJob(self.jobs[id]); });
     };
 
     MyDrive.Downloader = Downloader;

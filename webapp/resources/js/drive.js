@@ -14,8 +14,14 @@ window.MyDrive = window.MyDrive || {};
             describe: function (error) {
                 return text.errors[error.error] || error.message;
             },
+            fileDone: function () {
+                window.refreshFiles(); // each file is listed as it finishes, not when the last one does
+            },
             batchFinished: function (jobs) {
                 window.refreshFiles();
+                if (MyDrive.unfinished) {
+                    MyDrive.unfinished.load();
+                }
                 var done = jobs.filter(function (j) { return j.state === 'done'; });
                 var failed = jobs.filter(function (j) { return j.state === 'failed'; });
                 var cancelled = jobs.filter(function (j) { return j.state === 'cancelled'; });
@@ -65,5 +71,35 @@ window.MyDrive = window.MyDrive || {};
             downloader.download(fileId, name);
         };
         MyDrive.uploader = uploader;
+
+        var paused = false;
+        var pauseAll = document.getElementById('pauseAll');
+        pauseAll.textContent = text.pauseAll;
+        pauseAll.onclick = function () {
+            paused = !paused;
+            [uploader, downloader].forEach(function (t) {
+                if (paused) {
+                    t.pauseAll();
+                } else {
+                    t.resumeAll();
+                }
+            });
+            pauseAll.textContent = paused ? text.resumeAll : text.pauseAll;
+            pauseAll.setAttribute('aria-pressed', String(paused));
+        };
+        var clear = document.getElementById('clearFinished');
+        clear.textContent = text.clearFinished;
+        clear.onclick = function () { view.clearFinished(); };
+
+        var unfinished = new MyDrive.UnfinishedUploads(contextPath, uploader, text);
+        unfinished.load();
+
+        var preview = new MyDrive.Preview(contextPath, text);
+        MyDrive.preview = function (fileId, name, kind) {
+            preview.open(fileId, name, kind);
+        };
+        MyDrive.closePreview = function () {
+            preview.clear();
+        };
     };
 })(window.MyDrive);

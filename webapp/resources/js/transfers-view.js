@@ -20,12 +20,20 @@ window.MyDrive = window.MyDrive || {};
         row.setAttribute('data-name', job.name);
         row.innerHTML = '<span class="transfer-icon"></span><span class="transfer-name"></span>'
             + '<div class="transfer-bar"><div class="transfer-fill"></div></div>'
-            + '<span class="transfer-figures"></span><button type="button" class="transfer-cancel"></button>';
+            + '<span class="transfer-figures"></span><button type="button" class="transfer-pause"></button>'
+            + '<button type="button" class="transfer-cancel"></button>';
         row.querySelector('.transfer-icon').textContent = job.kind === 'up' ? '\u2191' : '\u2193';
         row.querySelector('.transfer-name').textContent = job.name;
         var cancel = row.querySelector('.transfer-cancel');
         cancel.textContent = this.text.cancel;
         cancel.onclick = function () { job.cancel(); };
+        row.querySelector('.transfer-pause').onclick = function () {
+            if (job.paused) {
+                job.resume();
+            } else {
+                job.pause();
+            }
+        };
         this.list.insertBefore(row, this.list.firstChild);
         job.row = row;
         job.samples = [];
@@ -33,8 +41,17 @@ window.MyDrive = window.MyDrive || {};
         this.update(job);
     };
 
+    /** Rows of moving transfers are redrawn at most this often: every segment would be hundreds a second. */
+    var REDRAW_MS = 250;
+
     TransfersView.prototype.update = function (job) {
         var now = Date.now();
+        var shown = job.state + '/' + Boolean(job.paused);
+        if (shown === job.shown && job.state === 'running' && now - job.drawnAt < REDRAW_MS) {
+            return;
+        }
+        job.shown = shown;
+        job.drawnAt = now;
         job.samples.push({t: now, bytes: job.done});
         while (job.samples.length > 2 && now - job.samples[0].t > 5000) {
             job.samples.shift();
@@ -45,15 +62,33 @@ window.MyDrive = window.MyDrive || {};
         var percent = job.size > 0 ? Math.floor(100 * job.done / job.size) : 100;
         job.row.querySelector('.transfer-fill').style.width = percent + '%';
         var figures = percent + ' %';
-        if (job.state === 'running' && speed > 0) {
+        var moving = job.state === 'running' || job.state === 'queued';
+        if (moving && job.paused) {
+            figures += ' \u00b7 ' + this.text.paused;
+        } else if (job.state === 'running' && speed > 0) {
             figures += ' \u00b7 ' + MyDrive.humanSize(speed) + '/s \u00b7 '
                 + MyDrive.duration((job.size - job.done) / speed) + ' ' + this.text.left;
         } else if (job.state !== 'running') {
             figures = job.message || this.text[job.state] || job.state;
         }
         job.row.querySelector('.transfer-figures').textContent = figures;
-        job.row.className = 'transfer ' + job.kind + ' ' + job.state;
-        job.row.querySelector('.transfer-cancel').hidden = job.state !== 'running' && job.state !== 'queued';
+        job.row.className = 'transfer ' + job.kind + ' ' + job.state + (moving && job.paused ? ' paused' : '');
+        job.row.querySelector('.transfer-cancel').hidden = !moving;
+        var pause = job.row.querySelector('.transfer-pause');
+        pause.hidden = !moving || !job.pause;
+        pause.textContent = job.paused ? this.text.resume : this.text.pause;
+        this.summarise();
+    };
+
+    /** Removes the rows of finished, failed and cancelled transfers; the moving ones stay. */
+    TransfersView.prototype.clearFinished = function () {
+        this.jobs = this.jobs.filter(function (job) {
+            var moving = job.state === 'running' || job.state === 'queued';
+            if (!moving) {
+                job.row.remove();
+            }
+            return moving;
+        });
         this.summarise();
     };
 
@@ -63,6 +98,10 @@ window.MyDrive = window.MyDrive || {};
         var done = this.jobs.filter(function (j) { return j.state === 'done'; });
         var bar = this.statusBar;
         bar.hidden = this.jobs.length === 0;
+        var clear = document.getElementById('clearFinished');
+        if (clear) {
+            clear.hidden = this.jobs.every(function (j) { return j.state === 'running' || j.state === 'queued'; });
+        }
         if (active.length > 0) {
             var size = 0;
             var done = 0;

@@ -1,8 +1,8 @@
 /*
- * Uploads files through the transfer socket (docs/transfer-protocol.md): one file after another, each in
- * segments with up to `window` in flight, retried with backoff when the server says so, resumed when the
- * connection comes back, cancellable. Every segment carries its CRC32C; the server's SHA-256 of the whole
- * file comes back in `complete`.
+ * Uploads files through the transfer socket (docs/transfer-protocol.md): up to MAX_ACTIVE files at once, their
+ * segments sent in turn (so a small file is not stuck behind a large one) with at most `window` in flight in
+ * all, retried with backoff when the server says so, resumed when the connection comes back, each pausable and
+ * cancellable. Every segment carries its CRC32C; the server's SHA-256 of the whole file comes back in `complete`.
  */
 window.MyDrive = window.MyDrive || {};
 
@@ -11,6 +11,8 @@ window.MyDrive = window.MyDrive || {};
 
     var MAX_ATTEMPTS = MyDrive.protocol.MAX_ATTEMPTS;
     var ANSWER_TIMEOUT_MS = MyDrive.protocol.ANSWER_TIMEOUT_MS;
+    /** Files uploading at once: enough for small files to pass a large one, few enough to finish some soon. */
+    var MAX_ACTIVE = 3;
 
     function Uploader(transfer, view, callbacks) {
         var self = this;
@@ -18,8 +20,9 @@ window.MyDrive = window.MyDrive || {};
         this.view = view;
         this.callbacks = callbacks;
         this.queue = [];
-        this.current = null;
+        this.active = [];
         this.batch = [];
+        this.paused = false;
         transfer.on('open', function () { self.resume(); });
         transfer.on('upload-ready', function (m) { self.ready(m); });
         transfer.on('ack', function (m) { self.acked(m); });
@@ -30,8 +33,12 @@ window.MyDrive = window.MyDrive || {};
     }
 
     Uploader.prototype.resendSilent = function () {
-        var job = this.current;
-        if (!job || job.state !== 'running' || !job.sentAt) {
+        var self = this;
+        this.active.forEach(function (job) { self.resendSilentOf(job); });
+    };
+
+    Uploader.prototype.resendSilentOf = function (job) {
+        if (job.state !== 'running' || !job.sentAt) {
             return;
         }
         var now = Date.now();
@@ -49,16 +56,19 @@ window.MyDrive = window.MyDrive || {};
                 job.pending.unshift(index);
             }
         });
-        this.pump(job);
+        this.pump();
     };
 
     Uploader.prototype.add = function (files, visibility) {
         for (var i = 0; i < files.length; i++) {
             var job = {
                 kind: 'up', file: files[i], name: files[i].name, size: files[i].size, done: 0, state: 'queued',
-                visibility: visibility, ref: 'up-' + Date.now() + '-' + i, attempts: {}, inFlight: 0
+                visibility: visibility, ref: 'up-' + Date.now() + '-' + i, attempts: {}, inFlight: 0,
+                paused: this.paused
             };
             job.cancel = this.cancel.bind(this, job);
+            job.pause = this.pause.bind(this, job);
+            job.resume = this.resumeJob.bind(this, job);
             this.queue.push(job);
             this.batch.push(job);
             this.view.add(job);
@@ -67,13 +77,29 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Uploader.prototype.next = function () {
-        if (this.current || this.queue.length === 0 || !this.transfer.isReady()) {
-            return;
+        while (this.active.length < MAX_ACTIVE && this.queue.length > 0 && this.transfer.isReady()) {
+            var job = this.queue.shift();
+            job.state = 'running';
+            this.active.push(job);
+            this.view.update(job);
+            this.announce(job);
         }
-        this.current = this.queue.shift();
-        this.current.state = 'running';
-        this.view.update(this.current);
-        this.announce(this.current);
+    };
+
+    /** The active job a server message is about, by the client's ref or the upload's id. */
+    Uploader.prototype.find = function (ref, uploadId) {
+        for (var i = 0; i < this.active.length; i++) {
+            var job = this.active[i];
+            if ((ref && job.ref === ref) || (uploadId && job.uploadId === uploadId)) {
+                return job;
+            }
+        }
+        return null;
+    };
+
+    /** Ids of the uploads this page is sending or about to (not "unfinished" in the panel's sense). */
+    Uploader.prototype.busyIds = function () {
+        return this.active.map(function (job) { return job.uploadId; });
     };
 
     /** Sends `upload`: starts the upload, or resumes it (the server answers with what it already holds). */
@@ -93,8 +119,8 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Uploader.prototype.ready = function (message) {
-        var job = this.current;
-        if (!job || message.ref !== job.ref) {
+        var job = this.find(message.ref, null);
+        if (!job) {
             return;
         }
         job.uploadId = message.uploadId;
@@ -118,14 +144,34 @@ window.MyDrive = window.MyDrive || {};
         job.inFlight = 0;
         job.sentAt = {};
         this.view.update(job);
-        this.pump(job);
+        this.pump();
     };
 
-    Uploader.prototype.pump = function (job) {
-        while (job === this.current && job.state === 'running'
-                && job.inFlight < MyDrive.allowance(job, this.transfer.welcome.window) && job.pending.length > 0) {
-            this.sendSegment(job, job.pending.shift());
+    /**
+     * Sends segments of the active, unpaused jobs in turn, one each per round, while the connection's window
+     * (shared by all of them) and each job's own allowance (smaller after back-pressure) have room.
+     */
+    Uploader.prototype.pump = function () {
+        var window = this.transfer.welcome ? this.transfer.welcome.window : 0;
+        var sent = true;
+        while (sent) {
+            sent = false;
+            for (var i = 0; i < this.active.length; i++) {
+                var job = this.active[i];
+                if (this.inFlight() >= window) {
+                    return;
+                }
+                if (job.state === 'running' && !job.paused && job.pending && job.pending.length > 0
+                        && job.inFlight < MyDrive.allowance(job, window)) {
+                    this.sendSegment(job, job.pending.shift());
+                    sent = true;
+                }
+            }
         }
+    };
+
+    Uploader.prototype.inFlight = function () {
+        return this.active.reduce(function (sum, job) { return sum + job.inFlight; }, 0);
     };
 
     Uploader.prototype.sendSegment = function (job, index) {
@@ -133,7 +179,7 @@ window.MyDrive = window.MyDrive || {};
         var start = index * job.segmentSize;
         job.inFlight++;
         job.file.slice(start, start + segmentLength(job, index)).arrayBuffer().then(function (bytes) {
-            if (job.state !== 'running' || job !== self.current) {
+            if (job.state !== 'running') {
                 return;
             }
             var frame = MyDrive.protocol.uploadFrame(job.idBytes, index, new Uint8Array(bytes));
@@ -148,8 +194,8 @@ window.MyDrive = window.MyDrive || {};
     };
 
     Uploader.prototype.acked = function (message) {
-        var job = this.current;
-        if (!job || message.uploadId !== job.uploadId) {
+        var job = this.find(null, message.uploadId);
+        if (!job) {
             return;
         }
         job.inFlight--;
@@ -159,36 +205,39 @@ window.MyDrive = window.MyDrive || {};
             job.done += segmentLength(job, message.index);
         }
         this.view.update(job);
-        this.pump(job);
+        this.pump();
     };
 
     Uploader.prototype.completed = function (message) {
-        var job = this.current;
-        if (!job || (message.ref !== job.ref && message.uploadId !== job.uploadId)) {
+        var job = this.find(message.ref, message.uploadId);
+        if (!job) {
             return;
         }
         job.state = 'done';
         job.done = job.size;
         job.sha256 = message.sha256;
+        job.fileId = message.fileId;
         this.view.update(job);
-        this.finished();
+        this.callbacks.fileDone(job);
+        this.finished(job);
     };
 
     Uploader.prototype.failedRequest = function (message) {
-        var job = this.current;
+        var job = this.find(message.request === 'upload' ? message.ref : null,
+            message.request === 'segment' ? message.uploadId : null);
         if (!job) {
             return;
         }
-        if (message.request === 'upload' && message.ref === job.ref) {
+        if (message.request === 'upload') {
             this.fail(job, this.callbacks.describe(message));
-        } else if (message.request === 'segment' && message.uploadId === job.uploadId) {
+        } else {
             job.inFlight--;
             var index = message.index;
             delete job.sentAt[index];
             var self = this;
             if (MyDrive.backOff(job, index, message, function () {
                 job.pending.unshift(index);
-                self.pump(job);
+                self.pump();
             })) {
                 return;
             }
@@ -200,7 +249,7 @@ window.MyDrive = window.MyDrive || {};
             job.message = this.callbacks.text.retrying;
             window.setTimeout(function () {
                 job.pending.unshift(index);
-                self.pump(job);
+                self.pump();
             }, 250 * Math.pow(2, job.attempts[index]));
         }
     };
@@ -209,7 +258,7 @@ window.MyDrive = window.MyDrive || {};
         job.state = 'failed';
         job.message = text;
         this.view.update(job);
-        this.finished();
+        this.finished(job);
     };
 
     Uploader.prototype.cancel = function (job) {
@@ -220,17 +269,51 @@ window.MyDrive = window.MyDrive || {};
         } else if (job.state !== 'running') {
             return;
         }
+        var wasActive = this.active.indexOf(job) >= 0;
         job.state = 'cancelled';
         this.view.update(job);
-        if (job === this.current) {
-            this.finished();
+        if (wasActive) {
+            this.finished(job);
+        } else if (this.active.length === 0 && this.queue.length === 0) {
+            this.finished(null);
         }
     };
 
-    Uploader.prototype.finished = function () {
-        this.current = null;
-        if (this.queue.length > 0) {
-            this.next();
+    /** Stops sending the job's segments (those in flight are still answered); the server keeps the upload. */
+    Uploader.prototype.pause = function (job) {
+        if (job.state === 'running' || job.state === 'queued') {
+            job.paused = true;
+            this.view.update(job);
+        }
+    };
+
+    Uploader.prototype.resumeJob = function (job) {
+        if (job.paused) {
+            job.paused = false;
+            this.view.update(job);
+            this.pump();
+        }
+    };
+
+    /** Pauses every file, and files added meanwhile start paused, until everything is resumed. */
+    Uploader.prototype.pauseAll = function () {
+        this.paused = true;
+        this.active.concat(this.queue).forEach(this.pause, this);
+    };
+
+    Uploader.prototype.resumeAll = function () {
+        this.paused = false;
+        this.active.concat(this.queue).forEach(this.resumeJob, this);
+    };
+
+    Uploader.prototype.finished = function (job) {
+        var at = this.active.indexOf(job);
+        if (at >= 0) {
+            this.active.splice(at, 1);
+        }
+        this.next();
+        this.pump();
+        if (this.active.length > 0 || this.queue.length > 0) {
             return;
         }
         var batch = this.batch;
@@ -238,14 +321,14 @@ window.MyDrive = window.MyDrive || {};
         this.callbacks.batchFinished(batch);
     };
 
-    /** After a (re)connection: resume the file in progress, or start the next. */
+    /** After a (re)connection: resume the files in progress, and start the next ones. */
     Uploader.prototype.resume = function () {
-        if (this.current) {
-            this.current.message = null;
-            this.announce(this.current);
-        } else {
-            this.next();
-        }
+        var self = this;
+        this.active.forEach(function (job) {
+            job.message = null;
+            self.announce(job);
+        });
+        this.next();
     };
 
     function segmentLength(job, index) {

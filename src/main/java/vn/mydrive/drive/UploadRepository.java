@@ -45,6 +45,9 @@ public interface UploadRepository {
 
     long countOpen(String ownerKey);
 
+    /** The account's unfinished uploads, oldest first. */
+    List<OpenUpload> openBy(String ownerKey);
+
     /** Unfinished uploads nobody sent a segment for since before {@code now} (completed ones never expire). */
     List<Upload> expiredBefore(Instant now);
 }

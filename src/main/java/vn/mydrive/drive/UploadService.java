@@ -65,6 +65,9 @@ public class UploadService {
     @Inject
     Event<Activity> activity;
 
+    @Inject
+    Event<FileStored> stored;
+
     /** Starts an upload, or finds the one this same file was already being uploaded by. */
     public UploadTicket start(String owner, UploadRequest request, String clientAddress) {
         String name = FileNames.check(request.name());
@@ -193,6 +196,11 @@ public class UploadService {
         return new SegmentOutcome(received.get(), layout.segmentCount(), completed, upload.name());
     }
 
+    /** The owner's unfinished uploads (to resume by choosing the same file again, or to discard). */
+    public List<OpenUpload> unfinished(String owner) {
+        return uploads.openBy(AccountKey.of(owner));
+    }
+
     /** Ends an unfinished upload and removes what was stored for it. */
     public void cancel(String owner, ObjectId uploadId, String clientAddress) {
         Upload upload = uploads.find(uploadId).filter(u -> AccountKey.same(u.owner(), owner) && !u.completed())
@@ -233,6 +241,7 @@ public class UploadService {
         if (inserted) {
             activity.fire(Activity.of(Kind.UPLOAD_FINISHED, upload.owner(), clientAddress,
                     upload.name() + " (" + upload.size() + " bytes)"));
+            stored.fire(new FileStored(file));
         }
         return file;
     }

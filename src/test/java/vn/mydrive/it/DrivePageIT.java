@@ -2,15 +2,11 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
 import vn.mydrive.testkit.Browser;
@@ -84,7 +79,7 @@ class DrivePageIT {
         assertEquals(Long.toString(Files.size(small)), smallRow.findElement(By.className("file-size")).getAttribute("data-bytes"));
 
         bigRow.findElement(By.className("download-button")).click();
-        Path downloaded = awaitDownload("ảnh lớn.bin");
+        Path downloaded = browser.awaitDownload("ảnh lớn.bin");
         assertArrayEquals(Files.readAllBytes(big), Files.readAllBytes(downloaded));
         // Written to disk by the page's segments through its service worker, not handed to the browser's own
         // download of the HTTP address (the fallback says so in the row).
@@ -105,19 +100,5 @@ class DrivePageIT {
     private WebElement row(String fileName) {
         By locator = By.xpath("//tr[.//span[contains(@class,'file-name') and text()='" + fileName + "']]");
         return browser.visible(locator);
-    }
-
-    private Path awaitDownload(String fileName) {
-        Path target = browser.downloads().resolve(fileName);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> {
-            try (Stream<Path> files = Files.list(browser.downloads())) {
-                List<Path> all = files.toList();
-                return Files.exists(target) && all.stream().noneMatch(p -> p.toString().endsWith(".crdownload"));
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        assertTrue(Files.exists(target));
-        return target;
     }
 }

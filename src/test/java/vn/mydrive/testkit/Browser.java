@@ -89,6 +89,26 @@ public final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
+    /** Waits (up to 10 min) until the browser has written the whole download of {@code fileName}. */
+    public Path awaitDownload(String fileName) {
+        return awaitDownload(fileName, () -> { });
+    }
+
+    /** The same, running {@code atEachLook} at every look (every 200 ms), e.g. to sample the page's memory. */
+    public Path awaitDownload(String fileName, Runnable atEachLook) {
+        Path target = downloads.resolve(fileName);
+        return new WebDriverWait(driver, Duration.ofMinutes(10)).pollingEvery(Duration.ofMillis(200)).until(d -> {
+            atEachLook.run();
+            try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+                boolean whole = Files.exists(target)
+                        && files.noneMatch(p -> p.toString().endsWith(".crdownload"));
+                return whole ? target : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
     public void type(By by, String text) {
         WebElement field = visible(by);
         field.clear();

@@ -7,6 +7,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import vn.mydrive.drive.OpenUpload;
 import vn.mydrive.drive.Upload;
 import vn.mydrive.drive.UploadRepository;
 import vn.mydrive.drive.Visibility;
@@ -128,6 +130,16 @@ public class MongoUploadRepository implements UploadRepository {
     @Override
     public long countOpen(String ownerKey) {
         return uploads.countDocuments(new Document("ownerKey", ownerKey).append("completed", new Document("$ne", true)));
+    }
+
+    @Override
+    public List<OpenUpload> openBy(String ownerKey) {
+        return uploads.find(new Document("ownerKey", ownerKey).append("completed", new Document("$ne", true)))
+                .projection(Projections.exclude("received"))
+                .sort(Sorts.ascending("createdAt"))
+                .map(d -> new OpenUpload(toUpload(d), d.getInteger("receivedCount", 0),
+                        d.getDate("expiresAt").toInstant()))
+                .into(new ArrayList<>());
     }
 
     @Override

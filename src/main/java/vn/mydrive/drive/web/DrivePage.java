@@ -33,7 +33,9 @@ public class DrivePage implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Dates are shown in Vietnam's time, where the users are. */
     private static final String[] CLIENT_KEYS = {"cancel", "left", "queued", "done", "failed", "cancelled", "busy",
-        "allDone", "someFailed", "uploaded", "retrying", "damaged", "handedToBrowser", "someCancelled"};
+        "allDone", "someFailed", "uploaded", "retrying", "damaged", "handedToBrowser", "someCancelled",
+        "noPreview", "previewPart", "paused", "pause", "resume", "pauseAll", "resumeAll", "clearFinished",
+        "storedOf", "startedAt", "keptUntil", "resumeUpload", "discard", "notSameFile"};
     @Inject
     transient FileService files;
 
