@@ -1,34 +1,45 @@
 package vn.mydrive.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
 import vn.mydrive.testkit.Browser;
 
 /**
- * The same file uploaded by headless Chromium through the drive page (MyDrive's own JavaScript client) and
- * pushed by the same browser through a bare WebSocket to a sink that only counts bytes (the browser's own
- * ceiling here), alternating, in the same run. Run by bench/browser.sh, which deploys the sink.
- * System properties: {@code mib} (128), {@code rounds} (3).
+ * Headless Chromium, same file, same run, alternating: uploads through the drive page (MyDrive's JavaScript client)
+ * against a bare WebSocket to a sink that only counts bytes (the browser's own ceiling here), and downloads through
+ * the drive page (segments over the socket, written to disk by its service worker) against the browser's plain
+ * HTTP download of the same file's address. For each phase: speed, and CPU per GB of the browser's processes and
+ * of the app server. Run by bench/browser.sh, which deploys the sink. System properties: {@code mib} (128),
+ * {@code rounds} (3).
  */
-public final class BrowserUploadBenchmark {
+public final class BrowserTransferBenchmark {
 
     private static final String BASE = "http://127.0.0.1:8080/";
+
+    /** One measured phase: MB/s, and CPU seconds per GB of the browser and of the app server. */
+    private record Phase(double speed, double browserPerGb, double serverPerGb) {
+    }
 
     public static void main(String[] args) throws Exception {
         int mib = Integer.getInteger("mib", 128);
         int rounds = Integer.getInteger("rounds", 3);
         Path file = BenchFiles.random(Path.of("target/bench"), (long) mib << 20);
+        long size = Files.size(file);
         String user = new Accounts(new ApiClient(new java.net.URL(BASE + "mydrive/"))).register(Accounts.uniqueName("browser"));
-        System.out.printf("Headless Chromium, %d MiB file: the drive page's upload vs a bare WebSocket to a sink; "
-                + "MB = 10^6 bytes%n%-6s %16s %16s %8s%n", mib, "round", "bare socket", "drive page", "ratio");
-        List<double[]> results = new ArrayList<>();
+        System.out.printf("Headless Chromium, %d MiB file, MB = 10^6 bytes; CPU in seconds per GB moved%n", mib);
+        System.out.printf("%-5s %-22s %10s %12s %12s%n", "round", "phase", "MB/s", "browser CPU", "server CPU");
+        List<Phase[]> results = new ArrayList<>();
         try (Browser browser = new Browser()) {
             browser.open(BASE + "mydrive/login.xhtml");
             browser.type(By.id("signIn:username"), user);
@@ -38,51 +49,65 @@ public final class BrowserUploadBenchmark {
             long server = ProcessHandle.allProcesses()
                     .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
                     .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
-            List<String> cpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                Cpu bareCpu = Cpu.start(server);
-                double bare = bare(browser, file);
-                cpu.add(bareCpu.stop("bare socket", Files.size(file)));
-                Cpu pageCpu = Cpu.start(server);
-                double page = page(browser, file);
-                cpu.add(pageCpu.stop("drive page", Files.size(file)));
-                results.add(new double[] {bare, page});
-                System.out.printf("%-6d %11.1f MB/s %11.1f MB/s %8.2f%n", round, bare, page, page / bare);
+                Phase[] phases = {
+                    measure(server, size, () -> bare(browser, file)),
+                    measure(server, size, () -> pageUpload(browser, file, user)),
+                    measure(server, size, () -> httpDownload(browser, file)),
+                    measure(server, size, () -> pageDownload(browser, file))};
+                String[] names = {"upload, bare socket", "upload, drive page", "download, plain HTTP",
+                    "download, drive page"};
+                for (int i = 0; i < phases.length; i++) {
+                    System.out.printf("%-5d %-22s %10.1f %12.1f %12.1f%n", round, names[i], phases[i].speed(),
+                            phases[i].browserPerGb(), phases[i].serverPerGb());
+                }
+                results.add(phases);
             }
-            cpu.forEach(System.out::println);
-            // Where the page's time goes, measured in the same browser: the CRC32C every segment gets in JS.
             browser.open(BASE + "mydrive/app/drive.xhtml");
-            Object crc = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+            Object crc = ((JavascriptExecutor) browser.driver()).executeScript(
                     "var data = new Uint8Array(16 << 20); for (var i = 0; i < data.length; i++) { data[i] = i * 31; }"
                     + " MyDrive.crc32c(data); var start = performance.now();"
                     + " for (var r = 0; r < 4; r++) { MyDrive.crc32c(data); }"
                     + " return (4 * data.length / 1e6) / ((performance.now() - start) / 1000);");
             System.out.printf("CRC32C in the page's JavaScript: %.1f MB/s%n", ((Number) crc).doubleValue());
         }
-        double[] bare = results.stream().mapToDouble(r -> r[0]).sorted().toArray();
-        double[] page = results.stream().mapToDouble(r -> r[1]).sorted().toArray();
-        System.out.printf("%-6s %11.1f MB/s %11.1f MB/s %8.2f%n", "median", bare[rounds / 2], page[rounds / 2],
-                page[rounds / 2] / bare[rounds / 2]);
+        double[] upSpeed = ratios(results, 1, 0, Phase::speed);
+        double[] upCpu = ratios(results, 1, 0, Phase::browserPerGb);
+        double[] downSpeed = ratios(results, 3, 2, Phase::speed);
+        double[] downCpu = ratios(results, 3, 2, Phase::browserPerGb);
+        System.out.printf("median ratios, drive page / reference: upload speed %.2f, upload browser CPU per GB %.2f; "
+                + "download speed %.2f, download browser CPU per GB %.2f%n", median(upSpeed), median(upCpu),
+                median(downSpeed), median(downCpu));
     }
 
-    /** Where the CPU went during one phase: the machine's busy share, the app server's, the rest (browser). */
-    private record Cpu(long server, double serverStart, double[] machineStart) {
-        static Cpu start(long server) {
-            return new Cpu(server, CpuClock.processSeconds(server), CpuClock.machineSeconds());
-        }
-
-        String stop(String label, long bytes) {
-            double[] machine = CpuClock.machineSeconds();
-            double busy = machine[0] - machineStart[0];
-            double all = machine[1] - machineStart[1];
-            double serverSeconds = CpuClock.processSeconds(server) - serverStart;
-            double gb = bytes / 1e9;
-            return String.format("CPU, %-11s: machine %3.0f %% busy; per GB: app server %.1f s, everything else "
-                    + "(browser, driver) %.1f s", label, 100 * busy / all, serverSeconds / gb, (busy - serverSeconds) / gb);
-        }
+    private interface Transfer {
+        void run() throws Exception;
     }
 
-    private static double bare(Browser browser, Path file) throws Exception {
+    private static Phase measure(long server, long bytes, Transfer transfer) throws Exception {
+        double browserStart = CpuClock.browserSeconds();
+        double serverStart = CpuClock.processSeconds(server);
+        long start = System.nanoTime();
+        transfer.run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double gb = bytes / 1e9;
+        return new Phase(bytes / 1e6 / seconds, (CpuClock.browserSeconds() - browserStart) / gb,
+                (CpuClock.processSeconds(server) - serverStart) / gb);
+    }
+
+    private static double[] ratios(List<Phase[]> results, int page, int reference,
+                                   java.util.function.ToDoubleFunction<Phase> figure) {
+        return results.stream().mapToDouble(r -> figure.applyAsDouble(r[page]) / figure.applyAsDouble(r[reference]))
+                .toArray();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static void bare(Browser browser, Path file) throws IOException {
         browser.open(BASE + "sink/sink.html");
         browser.driver().findElement(By.id("file")).sendKeys(file.toString());
         String result = new WebDriverWait(browser.driver(), Duration.ofMinutes(10)).until(d -> {
@@ -90,22 +115,62 @@ public final class BrowserUploadBenchmark {
             return text.startsWith("bytes=") ? text : null;
         });
         long bytes = Long.parseLong(result.replaceAll(".*bytes=(\\d+).*", "$1"));
-        double seconds = Double.parseDouble(result.replaceAll(".*seconds=([0-9.]+).*", "$1"));
         if (bytes != Files.size(file)) {
             throw new IllegalStateException("the sink counted " + bytes + " bytes");
         }
-        return bytes / 1e6 / seconds;
     }
 
-    private static double page(Browser browser, Path file) throws Exception {
+    /** Each round's upload is a new file for the server (the previous one is deleted first). */
+    private static void pageUpload(Browser browser, Path file, String user) {
         browser.open(BASE + "mydrive/app/drive.xhtml");
+        deleteEarlierCopies(browser);
         browser.visible(By.id("drive:newButton")).click();
         browser.visible(By.cssSelector(".drop-zone"));
-        long start = System.nanoTime();
         browser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
         new WebDriverWait(browser.driver(), Duration.ofMinutes(10))
                 .until(d -> d.findElement(By.id("statusBar")).getText().contains("All transfers finished"));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return Files.size(file) / 1e6 / seconds;
+    }
+
+    private static void deleteEarlierCopies(Browser browser) {
+        ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; var api = '/mydrive/api/files';"
+                + "fetch(api + '?mine=true&size=200').then(r => r.json()).then(list => Promise.all(list.items.map("
+                + "f => fetch(api + '/' + f.id, {method: 'DELETE'})))).then(() => done(), () => done());");
+    }
+
+    /** The browser's own download of the file's HTTP address, straight to disk. */
+    private static void httpDownload(Browser browser, Path file) throws IOException {
+        String id = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "fetch('/mydrive/api/files?mine=true').then(r => r.json()).then(l => done(l.items[0].id));");
+        ((JavascriptExecutor) browser.driver()).executeScript(
+                "var a = document.createElement('a'); a.href = '/mydrive/api/files/' + arguments[0] + '/content';"
+                + " document.body.appendChild(a); a.click();", id);
+        awaitDownload(browser, file);
+    }
+
+    /** The drive page's download: segments over the transfer socket, written to disk by its service worker. */
+    private static void pageDownload(Browser browser, Path file) throws IOException {
+        browser.open(BASE + "mydrive/app/drive.xhtml");
+        browser.visible(By.className("download-button")).click();
+        awaitDownload(browser, file);
+    }
+
+    /** Waits for the whole file in the downloads folder, checks its size, and removes it for the next phase. */
+    private static void awaitDownload(Browser browser, Path file) throws IOException {
+        long size = Files.size(file);
+        Path found = new WebDriverWait(browser.driver(), Duration.ofMinutes(10)).pollingEvery(Duration.ofMillis(20))
+                .until(d -> {
+                    try (Stream<Path> files = Files.list(browser.downloads())) {
+                        List<Path> all = files.toList();
+                        if (all.stream().anyMatch(p -> p.toString().endsWith(".crdownload"))) {
+                            return null;
+                        }
+                        return all.stream().filter(p -> p.toFile().length() == size).findFirst().orElse(null);
+                    } catch (IOException e) {
+                        return null;
+                    }
+                });
+        Files.delete(found);
     }
 }

@@ -50,6 +50,14 @@ final class CpuClock {
         }
     }
 
+    /** CPU seconds used so far by the live Chromium processes (browser, renderers, GPU, network; not the driver). */
+    static double browserSeconds() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").contains("chromium")
+                        && !p.info().command().orElse("").contains("chromedriver"))
+                .mapToDouble(p -> processSeconds(p.pid())).sum();
+    }
+
     /** Busy and total CPU seconds of the whole machine so far, all cores (from /proc/stat). */
     static double[] machineSeconds() {
         try {
