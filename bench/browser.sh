@@ -12,4 +12,4 @@ cp bench/browser/sink.html target/bench/sink-war/
 bench/server.sh start > /dev/null
 trap 'bench/server.sh stop' EXIT
 bench/server.sh deploy target/bench/sink.war
-java -cp "$(cat target/bench/runtime-classpath.txt)" -Dmib="${1:-128}" -Drounds="${2:-3}" vn.mydrive.bench.BrowserTransferBenchmark
+java -cp "$(cat target/bench/runtime-classpath.txt)" -Dmib="${1:-128}" -Drounds="${2:-3}" ${BENCH_OPTS:-} vn.mydrive.bench.BrowserTransferBenchmark

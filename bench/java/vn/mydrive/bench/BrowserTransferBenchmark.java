@@ -26,6 +26,10 @@ import vn.mydrive.testkit.Browser;
 public final class BrowserTransferBenchmark {
 
     private static final String BASE = "http://127.0.0.1:8080/";
+    /** How long one transfer may take before the run gives up (system property {@code waitMinutes}). */
+    /** How often the downloads folder is looked at for the finished file: its error on the measured time. */
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration WAIT = Duration.ofMinutes(Long.getLong("waitMinutes", 10));
 
     /** One measured phase: MB/s, and CPU seconds per GB of the browser and of the app server. */
     private record Phase(double speed, double browserPerGb, double serverPerGb) {
@@ -50,13 +54,19 @@ public final class BrowserTransferBenchmark {
                     .filter(p -> p.info().commandLine().orElse("").contains("jboss-modules.jar"))
                     .mapToLong(ProcessHandle::pid).findFirst().orElse(-1);
             for (int round = 1; round <= rounds; round++) {
-                Phase[] phases = {
-                    measure(server, size, () -> bare(browser, file)),
-                    measure(server, size, () -> pageUpload(browser, file, user)),
-                    measure(server, size, () -> httpDownload(browser, file)),
-                    measure(server, size, () -> pageDownload(browser, file))};
                 String[] names = {"upload, bare socket", "upload, drive page", "download, plain HTTP",
                     "download, drive page"};
+                Steps[] transfers = {bare(browser, file), pageUpload(browser, file), httpDownload(browser, file),
+                    pageDownload(browser, file)};
+                Phase[] phases = new Phase[transfers.length];
+                for (int i = 0; i < transfers.length; i++) {
+                    try {
+                        phases[i] = measure(server, size, transfers[i]);
+                    } catch (RuntimeException e) {
+                        browser.saveEvidence("bench-" + names[i].replaceAll("\\W+", "-"));
+                        throw new IllegalStateException(names[i] + " did not finish (evidence in target/it)", e);
+                    }
+                }
                 for (int i = 0; i < phases.length; i++) {
                     System.out.printf("%-5d %-22s %10.1f %12.1f %12.1f%n", round, names[i], phases[i].speed(),
                             phases[i].browserPerGb(), phases[i].serverPerGb());
@@ -80,15 +90,19 @@ public final class BrowserTransferBenchmark {
                 median(downSpeed), median(downCpu));
     }
 
-    private interface Transfer {
-        void run() throws Exception;
+    /** A phase: what is not measured (opening the page, choosing the dialog), then the transfer itself. */
+    private interface Steps {
+        void prepare() throws Exception;
+
+        void transfer() throws Exception;
     }
 
-    private static Phase measure(long server, long bytes, Transfer transfer) throws Exception {
+    private static Phase measure(long server, long bytes, Steps steps) throws Exception {
+        steps.prepare();
         double browserStart = CpuClock.browserSeconds();
         double serverStart = CpuClock.processSeconds(server);
         long start = System.nanoTime();
-        transfer.run();
+        steps.transfer();
         double seconds = (System.nanoTime() - start) / 1e9;
         double gb = bytes / 1e9;
         return new Phase(bytes / 1e6 / seconds, (CpuClock.browserSeconds() - browserStart) / gb,
@@ -107,59 +121,98 @@ public final class BrowserTransferBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static void bare(Browser browser, Path file) throws IOException {
-        browser.open(BASE + "sink/sink.html");
-        browser.driver().findElement(By.id("file")).sendKeys(file.toString());
-        String result = new WebDriverWait(browser.driver(), Duration.ofMinutes(10)).until(d -> {
-            String text = d.findElement(By.id("result")).getText();
-            return text.startsWith("bytes=") ? text : null;
-        });
-        long bytes = Long.parseLong(result.replaceAll(".*bytes=(\\d+).*", "$1"));
-        if (bytes != Files.size(file)) {
-            throw new IllegalStateException("the sink counted " + bytes + " bytes");
-        }
+    private static Steps bare(Browser browser, Path file) {
+        return new Steps() {
+            public void prepare() {
+                browser.open(BASE + "sink/sink.html");
+                browser.visible(By.id("file"));
+            }
+
+            public void transfer() throws IOException {
+                browser.driver().findElement(By.id("file")).sendKeys(file.toString());
+                awaitText(browser, "#result", "bytes=");
+                String result = browser.driver().findElement(By.id("result")).getText();
+                long bytes = Long.parseLong(result.replaceAll(".*bytes=(\\d+).*", "$1"));
+                if (bytes != Files.size(file)) {
+                    throw new IllegalStateException("the sink counted " + bytes + " bytes");
+                }
+            }
+        };
     }
 
     /** Each round's upload is a new file for the server (the previous one is deleted first). */
-    private static void pageUpload(Browser browser, Path file, String user) {
-        browser.open(BASE + "mydrive/app/drive.xhtml");
-        deleteEarlierCopies(browser);
-        browser.visible(By.id("drive:newButton")).click();
-        browser.visible(By.cssSelector(".drop-zone"));
-        browser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
-        new WebDriverWait(browser.driver(), Duration.ofMinutes(10))
-                .until(d -> d.findElement(By.id("statusBar")).getText().contains("All transfers finished"));
+    private static Steps pageUpload(Browser browser, Path file) {
+        return new Steps() {
+            public void prepare() {
+                openDrive(browser);
+                ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                        "var done = arguments[arguments.length - 1]; var api = '/mydrive/api/files';"
+                        + "fetch(api + '?mine=true&size=200').then(r => r.json()).then(list => Promise.all("
+                        + "list.items.map(f => fetch(api + '/' + f.id, {method: 'DELETE'})))).then(() => done(), () => done());");
+                browser.visible(By.id("drive:newButton")).click();
+                browser.visible(By.cssSelector(".drop-zone"));
+            }
+
+            public void transfer() {
+                browser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
+                awaitText(browser, "#statusBar", "All transfers finished");
+            }
+        };
     }
 
-    private static void deleteEarlierCopies(Browser browser) {
-        ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "var done = arguments[arguments.length - 1]; var api = '/mydrive/api/files';"
-                + "fetch(api + '?mine=true&size=200').then(r => r.json()).then(list => Promise.all(list.items.map("
-                + "f => fetch(api + '/' + f.id, {method: 'DELETE'})))).then(() => done(), () => done());");
-    }
+    /** The browser's own download of the file's HTTP address (the row's direct link), straight to disk. */
+    private static Steps httpDownload(Browser browser, Path file) {
+        return new Steps() {
+            public void prepare() {
+                openDrive(browser);
+            }
 
-    /** The browser's own download of the file's HTTP address, straight to disk. */
-    private static void httpDownload(Browser browser, Path file) throws IOException {
-        String id = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
-                + "fetch('/mydrive/api/files?mine=true').then(r => r.json()).then(l => done(l.items[0].id));");
-        ((JavascriptExecutor) browser.driver()).executeScript(
-                "var a = document.createElement('a'); a.href = '/mydrive/api/files/' + arguments[0] + '/content';"
-                + " document.body.appendChild(a); a.click();", id);
-        awaitDownload(browser, file);
+            public void transfer() throws IOException {
+                browser.visible(By.className("direct-link")).click();
+                awaitDownload(browser, file);
+            }
+        };
     }
 
     /** The drive page's download: segments over the transfer socket, written to disk by its service worker. */
-    private static void pageDownload(Browser browser, Path file) throws IOException {
+    private static Steps pageDownload(Browser browser, Path file) {
+        return new Steps() {
+            public void prepare() {
+                openDrive(browser);
+            }
+
+            public void transfer() throws IOException {
+                browser.visible(By.className("download-button")).click();
+                awaitDownload(browser, file);
+            }
+        };
+    }
+
+    /**
+     * Waits inside the page (one script, woken by the element's changes) until the element shows {@code text}:
+     * asking through WebDriver every few milliseconds would cost the browser CPU that this benchmark measures.
+     */
+    private static void awaitText(Browser browser, String selector, String text) {
+        browser.driver().manage().timeouts().scriptTimeout(WAIT);
+        ((JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1], element = document.querySelector(arguments[0]);"
+                + " var wanted = arguments[1], observer = new MutationObserver(check);"
+                + " function check() { if (element.textContent.indexOf(wanted) >= 0) { observer.disconnect(); done(); return true; } return false; }"
+                + " if (!check()) { observer.observe(element, {childList: true, characterData: true, subtree: true}); }",
+                selector, text);
+    }
+
+    /** The drive page, its transfer socket connected. */
+    private static void openDrive(Browser browser) {
         browser.open(BASE + "mydrive/app/drive.xhtml");
-        browser.visible(By.className("download-button")).click();
-        awaitDownload(browser, file);
+        browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("return !!(MyDrive.transfer && MyDrive.transfer.welcome);")));
     }
 
     /** Waits for the whole file in the downloads folder, checks its size, and removes it for the next phase. */
     private static void awaitDownload(Browser browser, Path file) throws IOException {
         long size = Files.size(file);
-        Path found = new WebDriverWait(browser.driver(), Duration.ofMinutes(10)).pollingEvery(Duration.ofMillis(20))
+        Path found = new WebDriverWait(browser.driver(), WAIT).pollingEvery(POLL)
                 .until(d -> {
                     try (Stream<Path> files = Files.list(browser.downloads())) {
                         List<Path> all = files.toList();
