@@ -35,7 +35,18 @@ window.MyDrive = window.MyDrive || {};
                 if (cancelled.length > 0) {
                     message += ' ' + text.someCancelled.replace('{0}', cancelled.length);
                 }
-                document.getElementById('uploadDoneText').textContent = message;
+                var box = document.getElementById('uploadDoneText');
+                box.textContent = message;
+                // Each file's own outcome, so a failure in a batch is not lost in a count.
+                var list = document.getElementById('uploadDoneFiles');
+                list.textContent = '';
+                jobs.forEach(function (job) {
+                    var item = document.createElement('li');
+                    item.className = 'outcome-' + job.state;
+                    item.textContent = job.name + ': ' + (job.state === 'failed' && job.message
+                        ? job.message : text[job.state] || job.state);
+                    list.appendChild(item);
+                });
                 PF('uploadDone').show();
             }
         };

@@ -22,7 +22,10 @@ import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
 import vn.mydrive.testkit.Browser;
 
-/** The drive page in a real browser: upload two files through the dialog, see them listed, download one. */
+/**
+ * The drive page in a real browser: upload two files through the dialog, see them listed, download one through the
+ * page's segments and the other through its direct link.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class DrivePageIT {
@@ -70,6 +73,8 @@ class DrivePageIT {
         browser.visible(By.id("uploadDoneText"));
         browser.waitForText(By.id("uploadDoneText"), "2");
         browser.waitForText(By.id("statusBar"), "All transfers finished");
+        browser.waitForText(By.id("uploadDoneFiles"), "ghi chú.txt: Done");
+        assertEquals(2, browser.driver().findElements(By.cssSelector("#uploadDoneFiles li.outcome-done")).size());
         browser.visible(By.id("uploadDoneOk")).click();
 
         WebElement bigRow = row("ảnh lớn.bin");
@@ -87,6 +92,10 @@ class DrivePageIT {
         assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
                 "return navigator.serviceWorker.getRegistration(arguments[0]).then(r => !!(r && r.active));",
                 ApiClient.loopback(deployment) + "stream/"));
+
+        // The row's direct link is the file's HTTP address: the browser's own download (the sandbox allows it).
+        row("ghi chú.txt").findElement(By.className("direct-link")).click();
+        assertArrayEquals(Files.readAllBytes(small), Files.readAllBytes(browser.awaitDownload("ghi chú.txt")));
     }
 
     private void signIn(String name) {

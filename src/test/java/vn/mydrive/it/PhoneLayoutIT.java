@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import vn.mydrive.client.SegmentSource;
@@ -37,7 +34,8 @@ import vn.mydrive.testkit.Browser;
 @RunAsClient
 class PhoneLayoutIT {
 
-    private static final int[][] PHONES = {{390, 844}, {360, 640}};
+    /** Two phones, then {0, 0}: the browser's own 1400×1000 window, a desktop (the same checks, and screenshots). */
+    private static final int[][] SIZES = {{390, 844}, {360, 640}, {0, 0}};
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -55,43 +53,43 @@ class PhoneLayoutIT {
         uploadAFileWithALongName(api, name);
         String base = ApiClient.loopback(deployment);
         try (Browser browser = new Browser()) {
-            for (int[] phone : PHONES) {
+            for (int[] phone : SIZES) {
                 emulatePhone(browser, phone[0], phone[1]);
-                String size = phone[0] + "x" + phone[1];
+                String size = phone[0] == 0 ? "desktop" : phone[0] + "x" + phone[1];
                 browser.open(base + "login.xhtml");
                 browser.visible(By.id("signIn:username"));
                 assertFits(browser, "sign-in " + size, By.id("signIn:username"), By.id("signIn:password"),
                         By.id("signIn:submit"), By.id("topbar:langVi"));
-                screenshot(browser, "sign-in-" + size);
+                browser.screenshot("sign-in-" + size);
             }
             browser.type(By.id("signIn:username"), name);
             browser.type(By.id("signIn:password"), Accounts.PASSWORD);
             browser.visible(By.id("signIn:submit")).click();
             browser.waitForUrl("app/drive.xhtml");
-            for (int[] phone : PHONES) {
+            for (int[] phone : SIZES) {
                 emulatePhone(browser, phone[0], phone[1]);
-                String size = phone[0] + "x" + phone[1];
+                String size = phone[0] == 0 ? "desktop" : phone[0] + "x" + phone[1];
                 browser.open(base + "app/drive.xhtml");
                 WebElement fileName = browser.visible(By.className("file-name"));
                 assertTrue(fileName.getSize().getWidth() > 100, "the file name is readable at " + size);
                 assertFits(browser, "drive " + size, By.className("file-name"), By.className("download-button"),
                         By.className("rename-button"), By.className("share-button"), By.className("delete-button"),
                         By.id("drive:newButton"), By.id("drive:search"), By.id("topbar:signOut"), By.id("topbar:langVi"), By.id("navCovid"));
-                assertTouchable(browser, size, By.className("download-button"), By.className("delete-button"),
+                assertTouchable(browser, phone, By.className("download-button"), By.className("delete-button"),
                         By.id("topbar:signOut"));
-                screenshot(browser, "drive-" + size);
+                browser.screenshot("drive-" + size);
                 searchFindsTheFileByName(browser);
 
                 browser.open(base + "app/covid.xhtml");
                 browser.visible(By.cssSelector("form"));
                 assertFits(browser, "lookup " + size, By.cssSelector(".covid-fields input"),
                         By.cssSelector(".covid-fields button"), By.id("topbar:signOut"));
-                screenshot(browser, "lookup-" + size);
+                browser.screenshot("lookup-" + size);
 
                 // Error pages come in the site's frame: the top bar, and a way back.
                 browser.open(base + "admin/monitor.xhtml");
                 assertFits(browser, "not allowed " + size, By.id("back"), By.id("topbar:signOut"), By.id("navCovid"));
-                screenshot(browser, "not-allowed-" + size);
+                browser.screenshot("not-allowed-" + size);
                 browser.open(base + "app/no-such-page.xhtml");
                 assertFits(browser, "not found " + size, By.id("back"), By.id("topbar:signOut"));
             }
@@ -102,15 +100,15 @@ class PhoneLayoutIT {
             admin.type(By.id("signIn:password"), Accounts.ADMIN_PASSWORD);
             admin.visible(By.id("signIn:submit")).click();
             admin.waitForUrl("app/drive.xhtml");
-            for (int[] phone : PHONES) {
+            for (int[] phone : SIZES) {
                 emulatePhone(admin, phone[0], phone[1]);
-                String size = phone[0] + "x" + phone[1];
+                String size = phone[0] == 0 ? "desktop" : phone[0] + "x" + phone[1];
                 admin.open(base + "admin/monitor.xhtml");
                 admin.visible(By.id("server"));
                 assertFits(admin, "admin " + size, By.id("monitor:userFilter"), By.id("monitor:kindFilter"),
                         By.id("monitor:filter"), By.id("topbar:signOut"));
-                assertTouchable(admin, size, By.id("monitor:filter"));
-                screenshot(admin, "admin-" + size);
+                assertTouchable(admin, phone, By.id("monitor:filter"));
+                admin.screenshot("admin-" + size);
             }
             admin.visible(By.id("topbar:signOut")).click();
         }
@@ -136,6 +134,11 @@ class PhoneLayoutIT {
 
     private static void emulatePhone(Browser browser, int width, int height) {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
+        if (width == 0) {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+            return;
+        }
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                 "deviceScaleFactor", 2, "mobile", true));
         chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 5));
@@ -162,16 +165,15 @@ class PhoneLayoutIT {
     }
 
     /** Tap targets at least 32 px high (a finger's width on these screens), as wide as their label. */
-    private static void assertTouchable(Browser browser, String size, By... elements) {
+    private static void assertTouchable(Browser browser, int[] phone, By... elements) {
+        if (phone[0] == 0) {
+            return; // a mouse needs no finger-sized targets
+        }
+        String size = phone[0] + "x" + phone[1];
         for (By by : elements) {
             WebElement element = browser.driver().findElement(by);
             assertTrue(element.getSize().getHeight() >= 32, by + " is " + element.getSize().getHeight()
                     + " px high at " + size);
         }
-    }
-
-    private static void screenshot(Browser browser, String name) throws IOException {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("mydrive.it.dir", "target/it"), "screens"));
-        Files.write(dir.resolve(name + ".png"), ((ChromeDriver) browser.driver()).getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -142,6 +142,7 @@ class PreviewIT {
         openPreview(browser, "ảnh chụp.png");
         browser.waitUntil(d -> Boolean.TRUE.equals(js.executeScript(
                 "var i = document.querySelector('#previewBody img'); return !!i && i.complete && i.naturalWidth === 1200;")));
+        browser.screenshot("preview-desktop");
         closePreview(browser);
 
         openPreview(browser, "clip.webm");

@@ -44,16 +44,22 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1400,1000",
+                // No network here for Safe Browsing: its download scan would hold every binary download forever.
+                "--safebrowsing-disable-download-protection",
                 "--user-data-dir=" + profile.resolve("profile"));
         options.setExperimentalOption("prefs", Map.of(
                 "download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false,
+                "safebrowsing.enabled", false,
                 "intl.accept_languages", "en-US,en"));
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .build();
         driver = new ChromeDriver(service, options);
+        // Through DevTools as well: headless Chromium otherwise saves some downloads (binary types) elsewhere.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toAbsolutePath().toString()));
     }
 
     public WebDriver driver() {
@@ -113,6 +119,16 @@ public final class Browser implements AutoCloseable {
         WebElement field = visible(by);
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Saves a screenshot of the page as shown under target/it/screens (docs/screens are copied from there). */
+    public void screenshot(String name) {
+        try {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("mydrive.it.dir", "target/it"), "screens"));
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Saves a screenshot, the page's HTML and its console log under target/it, to see why a test failed. */
