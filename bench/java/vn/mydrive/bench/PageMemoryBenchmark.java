@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient;
 import vn.mydrive.client.TransferClient.UploadOptions;
@@ -24,7 +23,6 @@ import vn.mydrive.testkit.PageMemory;
 public final class PageMemoryBenchmark {
 
     private static final String BASE = "http://127.0.0.1:8080/mydrive/";
-    private static final long MARGIN = 20L << 20;
 
     public static void main(String[] args) throws Exception {
         ApiClient api = new ApiClient(new URL(BASE));
@@ -43,14 +41,8 @@ public final class PageMemoryBenchmark {
             }
             api.post("api/auth/logout", null, Accounts.bearer(token));
             try (Browser browser = new Browser()) {
-                browser.open(BASE + "login.xhtml");
-                browser.type(By.id("signIn:username"), user);
-                browser.type(By.id("signIn:password"), Accounts.PASSWORD);
-                browser.visible(By.id("signIn:submit")).click();
-                browser.waitForUrl("app/drive.xhtml");
-                browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                        .executeScript("return !!(MyDrive.transfer && MyDrive.transfer.welcome);")));
-                long bound = bound(browser);
+                browser.signIn(BASE, user, Accounts.PASSWORD);
+                long bound = PageMemory.bound(browser);
                 PageMemory memory = new PageMemory(browser);
                 long before = memory.sample();
                 browser.type(By.id("drive:search"), name);
@@ -73,13 +65,6 @@ public final class PageMemoryBenchmark {
         }
         System.out.println(bounded ? "PASS: every peak under the same bound, every file byte-identical" : "FAIL");
         System.exit(bounded ? 0 : 1);
-    }
-
-    private static long bound(Browser browser) {
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> welcome = (java.util.Map<String, Object>) ((JavascriptExecutor) browser.driver())
-                .executeScript("return MyDrive.transfer.welcome;");
-        return ((Number) welcome.get("window")).longValue() * ((Number) welcome.get("segmentSize")).longValue() + MARGIN;
     }
 
     private static String sha256(Path file) throws Exception {

@@ -41,14 +41,14 @@ class AdminPageIT {
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("watched"));
         try (Browser adminBrowser = new Browser(); Browser userBrowser = new Browser()) {
             try {
-                signIn(adminBrowser, base, "admin", Accounts.ADMIN_PASSWORD);
+                adminBrowser.signInTakingOver(base, "admin", Accounts.ADMIN_PASSWORD);
                 adminBrowser.visible(By.id("navAdmin")).click();
                 adminBrowser.waitForUrl("admin/monitor.xhtml");
                 adminBrowser.visible(By.id("server"));
                 // Marks this page load: a reload would lose the mark.
                 ((org.openqa.selenium.JavascriptExecutor) adminBrowser.driver()).executeScript("window.notReloaded = true;");
 
-                signIn(userBrowser, base, name, Accounts.PASSWORD);
+                userBrowser.signIn(base, name, Accounts.PASSWORD);
                 Path file = Files.writeString(userBrowser.downloads().resolveSibling("watched.txt"), "hello admin");
                 userBrowser.visible(By.id("drive:newButton")).click();
                 userBrowser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
@@ -69,13 +69,5 @@ class AdminPageIT {
                 throw e;
             }
         }
-    }
-
-    private static void signIn(Browser browser, String base, String name, String password) {
-        browser.open(base + "login.xhtml");
-        browser.type(By.id("signIn:username"), name);
-        browser.type(By.id("signIn:password"), password);
-        browser.visible(By.id("signIn:submit")).click();
-        browser.waitForUrl("app/drive.xhtml");
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,7 +15,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import vn.mydrive.client.SegmentSource;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.testkit.Accounts;
@@ -34,8 +32,6 @@ import vn.mydrive.testkit.PageMemory;
 @RunAsClient
 class DownloadMemoryIT {
 
-    /** The page itself (PrimeFaces, the scripts, the DOM's wrappers): measured near 10 MB; generous. */
-    static final long MARGIN = 20L << 20;
     private static final int FILE_SIZE = 48 << 20;
 
     @Deployment(testable = false)
@@ -57,14 +53,8 @@ class DownloadMemoryIT {
             api.post("api/auth/logout", null, user.bearer());
         }
         try (Browser browser = new Browser()) {
-            browser.open(ApiClient.loopback(deployment) + "login.xhtml");
-            browser.type(By.id("signIn:username"), name);
-            browser.type(By.id("signIn:password"), Accounts.PASSWORD);
-            browser.visible(By.id("signIn:submit")).click();
-            browser.waitForUrl("app/drive.xhtml");
-            browser.waitUntil(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                    .executeScript("return !!(MyDrive.transfer && MyDrive.transfer.welcome);")));
-            long bound = bound(browser);
+            browser.signIn(ApiClient.loopback(deployment), name, Accounts.PASSWORD);
+            long bound = PageMemory.bound(browser);
             assertTrue(bound < FILE_SIZE, "the check can fail: " + bound + " < " + FILE_SIZE);
 
             PageMemory memory = new PageMemory(browser);
@@ -78,15 +68,5 @@ class DownloadMemoryIT {
             assertTrue(memory.samples() > 1, "sampled during the download");
             assertTrue(memory.peak() <= bound, "the page held " + memory.peak() + " bytes; bound " + bound);
         }
-    }
-
-    /** The window of segments the server allows, plus the page's own {@link #MARGIN}. */
-    static long bound(Browser browser) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> welcome = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
-                .executeScript("return MyDrive.transfer.welcome;");
-        long window = ((Number) welcome.get("window")).longValue();
-        long segment = ((Number) welcome.get("segmentSize")).longValue();
-        return window * segment + MARGIN;
     }
 }

@@ -99,11 +99,7 @@ class DrivePageIT {
     }
 
     private void signIn(String name) {
-        browser.open(ApiClient.loopback(deployment) + "login.xhtml");
-        browser.type(By.id("signIn:username"), name);
-        browser.type(By.id("signIn:password"), Accounts.PASSWORD);
-        browser.visible(By.id("signIn:submit")).click();
-        browser.waitForUrl("app/drive.xhtml");
+        browser.signIn(ApiClient.loopback(deployment), name, Accounts.PASSWORD);
     }
 
     private WebElement row(String fileName) {

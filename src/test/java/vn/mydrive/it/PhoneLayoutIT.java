@@ -95,11 +95,7 @@ class PhoneLayoutIT {
             }
         }
         try (Browser admin = new Browser()) {
-            admin.open(base + "login.xhtml");
-            admin.type(By.id("signIn:username"), "admin");
-            admin.type(By.id("signIn:password"), Accounts.ADMIN_PASSWORD);
-            admin.visible(By.id("signIn:submit")).click();
-            admin.waitForUrl("app/drive.xhtml");
+            admin.signInTakingOver(base, "admin", Accounts.ADMIN_PASSWORD);
             for (int[] phone : SIZES) {
                 emulatePhone(admin, phone[0], phone[1]);
                 String size = phone[0] == 0 ? "desktop" : phone[0] + "x" + phone[1];

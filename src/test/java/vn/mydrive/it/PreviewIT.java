@@ -126,11 +126,7 @@ class PreviewIT {
 
     private void inTheBrowser(Browser browser, String name, Map<String, String> ids) {
         String base = ApiClient.loopback(deployment);
-        browser.open(base + "login.xhtml");
-        browser.type(By.id("signIn:username"), name);
-        browser.type(By.id("signIn:password"), Accounts.PASSWORD);
-        browser.visible(By.id("signIn:submit")).click();
-        browser.waitForUrl("app/drive.xhtml");
+        browser.signIn(base, name, Accounts.PASSWORD);
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
 
         // The list shows the photo's thumbnail, loaded.

@@ -62,11 +62,7 @@ class TransferControlIT {
         Path small = Files.write(browser.downloads().resolveSibling("nhỏ.txt"), "Xin chào".getBytes("UTF-8"));
         Path other = Files.write(browser.downloads().resolveSibling("khác.bin"), TransferIT.randomBytes(1000, 8));
         String base = ApiClient.loopback(deployment);
-        browser.open(base + "login.xhtml");
-        browser.type(By.id("signIn:username"), name);
-        browser.type(By.id("signIn:password"), Accounts.PASSWORD);
-        browser.visible(By.id("signIn:submit")).click();
-        browser.waitForUrl("app/drive.xhtml");
+        browser.signIn(base, name, Accounts.PASSWORD);
 
         // Paused before anything moves: both files wait; the small one, resumed alone, finishes past the large one.
         browser.visible(By.id("pauseAll")).click();

@@ -95,6 +95,32 @@ public final class Browser implements AutoCloseable {
                 .until(condition::apply);
     }
 
+    /** Signs in on the sign-in page under {@code base} and waits for the drive page. */
+    public void signIn(String base, String name, String password) {
+        open(base + "login.xhtml");
+        type(By.id("signIn:username"), name);
+        type(By.id("signIn:password"), password);
+        visible(By.id("signIn:submit")).click();
+        waitForUrl("app/drive.xhtml");
+    }
+
+    /**
+     * Signs in an account other tests share (the admin), whose earlier session may still be live: takes it over
+     * when the page offers to, as a person signing in on a second device would.
+     */
+    public void signInTakingOver(String base, String name, String password) {
+        open(base + "login.xhtml");
+        type(By.id("signIn:username"), name);
+        type(By.id("signIn:password"), password);
+        visible(By.id("signIn:submit")).click();
+        waitUntil(d -> d.getCurrentUrl().contains("app/drive.xhtml")
+                || !d.findElements(By.id("signIn:takeOver")).isEmpty());
+        if (!driver.getCurrentUrl().contains("app/drive.xhtml")) {
+            visible(By.id("signIn:takeOver")).click();
+            waitForUrl("app/drive.xhtml");
+        }
+    }
+
     /** Waits (up to 10 min) until the browser has written the whole download of {@code fileName}. */
     public Path awaitDownload(String fileName) {
         return awaitDownload(fileName, () -> { });

@@ -1,6 +1,7 @@
 package vn.mydrive.testkit;
 
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -9,6 +10,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * Collecting first measures what the page keeps, not garbage the engine has not got round to freeing yet.
  */
 public final class PageMemory {
+
+    /** The page itself (PrimeFaces, the scripts, the DOM's wrappers): measured at about 4 MiB; generous. */
+    public static final long MARGIN = 20L << 20;
 
     private final ChromeDriver chrome;
     private long peak;
@@ -26,6 +30,20 @@ public final class PageMemory {
         peak = Math.max(peak, held);
         samples++;
         return held;
+    }
+
+    /**
+     * What a download may hold, whatever the file's size: the server's window of segments (read from the page's
+     * transfer connection, once it is open) plus {@link #MARGIN}.
+     */
+    public static long bound(Browser browser) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser.waitUntil(d -> Boolean.TRUE.equals(js.executeScript(
+                "return !!(MyDrive.transfer && MyDrive.transfer.welcome);")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> welcome = (Map<String, Object>) js.executeScript("return MyDrive.transfer.welcome;");
+        return ((Number) welcome.get("window")).longValue() * ((Number) welcome.get("segmentSize")).longValue()
+                + MARGIN;
     }
 
     public long peak() {

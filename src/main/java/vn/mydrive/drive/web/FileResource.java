@@ -155,35 +155,35 @@ public class FileResource {
         return Response.noContent().build();
     }
 
+    /**
+     * The file's bytes, with {@code Range}: {@code content} to save them (a download), {@code preview} to look at
+     * them in the browser (image, PDF, audio, video, text); {@link Presentation} says how each is served.
+     */
     @HEAD
-    @Path("{id}/content")
-    public Response head(@PathParam("id") String id, @Context HttpHeaders headers) {
+    @Path("{id}/{form: content|preview}")
+    public Response head(@PathParam("id") String id, @PathParam("form") String form, @Context HttpHeaders headers) {
         StoredFile file = files.get(viewer(), id);
-        return content(file, Presentation.download(file), headers, false).build();
+        return content(file, presentation(file, form), headers, false).build();
     }
 
     @GET
-    @Path("{id}/content")
+    @Path("{id}/{form: content|preview}")
     @Produces(MediaType.WILDCARD)
-    public void download(@PathParam("id") String id, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
+    public void bytes(@PathParam("id") String id, @PathParam("form") String form, @Context HttpHeaders headers,
+                      @Suspended AsyncResponse response) {
         StoredFile file = files.get(viewer(), id);
-        stream(file, content(file, Presentation.download(file), headers, true), true, response);
-    }
-
-    /** The bytes to be shown in the browser (image, PDF, audio, video, text), with Range for seeking. */
-    @HEAD
-    @Path("{id}/preview")
-    public Response previewHead(@PathParam("id") String id, @Context HttpHeaders headers) {
-        StoredFile file = files.get(viewer(), id);
-        return content(file, Presentation.preview(file), headers, false).build();
-    }
-
-    @GET
-    @Path("{id}/preview")
-    @Produces(MediaType.WILDCARD)
-    public void preview(@PathParam("id") String id, @Context HttpHeaders headers, @Suspended AsyncResponse response) {
-        StoredFile file = files.get(viewer(), id);
-        stream(file, content(file, Presentation.preview(file), headers, true), false, response);
+        Response.ResponseBuilder answer = content(file, presentation(file, form), headers, true);
+        boolean download = form.equals("content");
+        String viewer = viewer();
+        String address = clientAddresses.of(request);
+        // Streaming a large file takes long: it runs on the managed executor, not on the request thread.
+        executor.execute(() -> {
+            Response built = answer.build();
+            if (download && built.getStatus() == 200) {
+                files.downloaded(file, viewer, address);
+            }
+            response.resume(built);
+        });
     }
 
     /** The list's small picture of an image file, made when it was uploaded. */
@@ -196,17 +196,8 @@ public class FileResource {
         return Response.ok(png).build();
     }
 
-    /** Streaming a large file takes long: it runs on the managed executor, not on the request thread. */
-    private void stream(StoredFile file, Response.ResponseBuilder answer, boolean isDownload, AsyncResponse response) {
-        String viewer = viewer();
-        String address = clientAddresses.of(request);
-        executor.execute(() -> {
-            Response built = answer.build();
-            if (isDownload && built.getStatus() == 200) {
-                files.downloaded(file, viewer, address);
-            }
-            response.resume(built);
-        });
+    private static Presentation presentation(StoredFile file, String form) {
+        return form.equals("preview") ? Presentation.preview(file) : Presentation.download(file);
     }
 
     /** Status, headers and (when {@code withBody}) the streamed bytes for a content request. */
