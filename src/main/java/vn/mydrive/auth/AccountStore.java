@@ -54,6 +54,11 @@ class AccountStore {
         accounts.updateOne(eq("_id", key), Updates.addToSet("roles", role));
     }
 
+    /** @return false when there is no such account */
+    boolean setDisabled(String key, boolean disabled) {
+        return accounts.updateOne(eq("_id", key), Updates.set("disabled", disabled)).getMatchedCount() == 1;
+    }
+
     long count() {
         return accounts.estimatedDocumentCount();
     }
@@ -61,6 +66,6 @@ class AccountStore {
     private static Account toAccount(Document d) {
         Set<String> roles = new HashSet<>(d.getList("roles", String.class, List.of()));
         return new Account(d.getString("username"), d.getString("passwordHash"), Set.copyOf(roles),
-                d.getDate("createdAt").toInstant());
+                d.getDate("createdAt").toInstant(), d.getBoolean("disabled", false));
     }
 }

@@ -74,6 +74,26 @@ final class AuthExceptions {
     }
 
     /** The account's session is held by a client that is still there; signing in again may take it over. */
+    /** Told only after the password was right: a wrong one is answered as for any account. */
+    static final class AccountDisabledException extends ApiException {
+        AccountDisabledException() {
+            super(Status.FORBIDDEN, "account_disabled", "This account was disabled by an administrator.");
+        }
+    }
+
+    static final class NoSuchAccountException extends ApiException {
+        NoSuchAccountException() {
+            super(Status.NOT_FOUND, "no_account", "There is no such account.");
+        }
+    }
+
+    /** Admins are not disabled through the app: the last one would lock everyone out of the admin pages. */
+    static final class AdminAccountException extends ApiException {
+        AdminAccountException() {
+            super(Status.CONFLICT, "admin_account", "An admin account cannot be disabled here.");
+        }
+    }
+
     static final class AlreadySignedInException extends ApiException {
         private final Instant since;
         private final String address;

@@ -8,10 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import vn.mydrive.auth.AuthExceptions.AccountDisabledException;
+import vn.mydrive.auth.AuthExceptions.AdminAccountException;
 import vn.mydrive.auth.AuthExceptions.AlreadySignedInException;
 import vn.mydrive.auth.AuthExceptions.InvalidPasswordException;
 import vn.mydrive.auth.AuthExceptions.InvalidUsernameException;
 import vn.mydrive.auth.AuthExceptions.MissingCredentialsException;
+import vn.mydrive.auth.AuthExceptions.NoSuchAccountException;
 import vn.mydrive.auth.AuthExceptions.PasswordMismatchException;
 import vn.mydrive.auth.AuthExceptions.TooManyAttemptsException;
 import vn.mydrive.auth.AuthExceptions.TooManySignUpsException;
@@ -104,6 +107,10 @@ public class AuthService {
         }
         throttle.recordSuccess(key, knownDevice);
         Account account = found.get();
+        if (account.disabled()) {
+            refused(attempt, "account_disabled");
+            throw new AccountDisabledException();
+        }
         if (hasher.isOutdated(account.passwordHash())) {
             accounts.updatePasswordHash(key, hasher.hash(attempt.password()));
         }
@@ -117,6 +124,29 @@ public class AuthService {
         activity.fire(Activity.of(Kind.LOGIN, account.username(), attempt.clientAddress(),
                 attempt.takeOver() ? "take-over" : null));
         return signIn.withDevice(devices.remember(knownDevice, key, now));
+    }
+
+    /**
+     * Disables an account (its live session ends at once, so its token stops working and its pages go to the
+     * sign-in page) or enables it again. Its files stay as they are.
+     *
+     * @throws NoSuchAccountException  for a name that is no account
+     * @throws AdminAccountException   when asked to disable an admin
+     */
+    public void setDisabled(String username, boolean disabled, String admin, String clientAddress) {
+        Account account = (Usernames.isValid(username) ? accounts.find(AccountKey.of(username)) : Optional.<Account>empty())
+                .orElseThrow(NoSuchAccountException::new);
+        if (disabled && account.roles().contains(Roles.ADMIN)) {
+            throw new AdminAccountException();
+        }
+        if (!accounts.setDisabled(account.key(), disabled)) {
+            throw new NoSuchAccountException();
+        }
+        if (disabled) {
+            sessions.endByAdmin(account.username(), admin, clientAddress);
+        }
+        activity.fire(Activity.of(disabled ? Kind.ACCOUNT_DISABLED : Kind.ACCOUNT_ENABLED, account.username(),
+                clientAddress, "by " + admin));
     }
 
     /** Ends the session the token belongs to; a token that no longer holds the session changes nothing. */
