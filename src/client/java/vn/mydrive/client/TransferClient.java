@@ -136,11 +136,20 @@ public final class TransferClient implements AutoCloseable {
     }
 
     public int segmentSize() {
-        return welcome.getInt("segmentSize");
+        return welcomed().getInt("segmentSize");
     }
 
     public int window() {
-        return welcome.getInt("window");
+        return welcomed().getInt("window");
+    }
+
+    /** The welcome, or what the server said instead of it (a refusal, an ending) as an exception that says so. */
+    private JsonObject welcomed() {
+        if (!"welcome".equals(welcome.getString("type", ""))) {
+            throw new ServerRefusedException(0, welcome.getString("error", welcome.getString("type", "")),
+                    "The server did not welcome this connection: " + welcome);
+        }
+        return welcome;
     }
 
     // ---------------------------------------------------------------- raw protocol access (for tests)
