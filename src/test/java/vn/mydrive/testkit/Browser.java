@@ -97,10 +97,7 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in on the sign-in page under {@code base} and waits for the drive page. */
     public void signIn(String base, String name, String password) {
-        open(base + "login.xhtml");
-        type(By.id("signIn:username"), name);
-        type(By.id("signIn:password"), password);
-        visible(By.id("signIn:submit")).click();
+        submitSignIn(base, name, password);
         waitForUrl("app/drive.xhtml");
     }
 
@@ -109,16 +106,20 @@ public final class Browser implements AutoCloseable {
      * when the page offers to, as a person signing in on a second device would.
      */
     public void signInTakingOver(String base, String name, String password) {
-        open(base + "login.xhtml");
-        type(By.id("signIn:username"), name);
-        type(By.id("signIn:password"), password);
-        visible(By.id("signIn:submit")).click();
+        submitSignIn(base, name, password);
         waitUntil(d -> d.getCurrentUrl().contains("app/drive.xhtml")
                 || !d.findElements(By.id("signIn:takeOver")).isEmpty());
         if (!driver.getCurrentUrl().contains("app/drive.xhtml")) {
             visible(By.id("signIn:takeOver")).click();
             waitForUrl("app/drive.xhtml");
         }
+    }
+
+    private void submitSignIn(String base, String name, String password) {
+        open(base + "login.xhtml");
+        type(By.id("signIn:username"), name);
+        type(By.id("signIn:password"), password);
+        visible(By.id("signIn:submit")).click();
     }
 
     /** Waits (up to 10 min) until the browser has written the whole download of {@code fileName}. */
