@@ -148,7 +148,8 @@ public final class BrowserTransferBenchmark {
                 ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                         "var done = arguments[arguments.length - 1]; var api = '/mydrive/api/files';"
                         + "fetch(api + '?mine=true&size=200').then(r => r.json()).then(list => Promise.all("
-                        + "list.items.map(f => fetch(api + '/' + f.id, {method: 'DELETE'})))).then(() => done(), () => done());");
+                        + "list.items.map(f => fetch(api + '/' + f.id, {method: 'DELETE'}))))"
+                        + ".then(() => fetch('/mydrive/api/trash', {method: 'DELETE'})).then(() => done(), () => done());");
                 browser.visible(By.id("drive:newButton")).click();
                 browser.visible(By.cssSelector(".drop-zone"));
             }

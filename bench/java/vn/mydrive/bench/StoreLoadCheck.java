@@ -129,6 +129,8 @@ public final class StoreLoadCheck {
                     api.send("DELETE", "api/files/" + fileId, java.net.http.HttpRequest.BodyPublishers.noBody(),
                             Accounts.bearer(token));
                 }
+                // Deleted for good, so the next round's uploads have the quota back.
+                api.send("DELETE", "api/trash", java.net.http.HttpRequest.BodyPublishers.noBody(), Accounts.bearer(token));
             }
         }
         String serverLog = Files.exists(log) ? Files.readString(log) : "";

@@ -140,6 +140,8 @@ public final class TransferBenchmark {
         }
         api.send("DELETE", "api/files/" + upload.fileId(), java.net.http.HttpRequest.BodyPublishers.noBody(),
                 Accounts.bearer(token));
+        api.send("DELETE", "api/trash/" + upload.fileId(), java.net.http.HttpRequest.BodyPublishers.noBody(),
+                Accounts.bearer(token));
         Files.delete(target);
         return new double[] {driverWrite, appUpload, driverRead, appDownload, idle, peak};
     }

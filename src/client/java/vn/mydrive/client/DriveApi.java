@@ -111,8 +111,8 @@ public final class DriveApi {
         return candidates.get(0);
     }
 
-    /** Removes one of the caller's files. */
-    public void delete(String id) {
+    /** Moves one of the caller's files to their trash (restored or deleted for good through {@code api/trash}). */
+    public void trash(String id) {
         send(http, request("api/files/" + encode(id)).DELETE().build());
     }
 

@@ -38,6 +38,10 @@ public class DriveSettings {
     Duration uploadExpiry;
 
     @Inject
+    @ConfigProperty(name = "mydrive.drive.trash-retention")
+    Duration trashRetention;
+
+    @Inject
     @ConfigProperty(name = "mydrive.drive.max-open-uploads")
     int maxOpenUploads;
 
@@ -52,6 +56,9 @@ public class DriveSettings {
         }
         if (segmentChunks < 1 || (long) segmentChunks * chunkSize > 16 * 1024 * 1024) {
             throw new IllegalArgumentException("mydrive.drive.segment-chunks must make segments of at most 16 MiB");
+        }
+        if (trashRetention.isNegative()) {
+            throw new IllegalArgumentException("mydrive.drive.trash-retention must not be negative");
         }
         if (window < 1 || window > 256) {
             throw new IllegalArgumentException("mydrive.drive.window must be 1..256");
@@ -88,6 +95,11 @@ public class DriveSettings {
 
     public Duration uploadExpiry() {
         return uploadExpiry;
+    }
+
+    /** How long a file stays in the trash before it is deleted for good. */
+    public Duration trashRetention() {
+        return trashRetention;
     }
 
     /** Unfinished uploads one account may have at once. */

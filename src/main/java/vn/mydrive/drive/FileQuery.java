@@ -4,15 +4,18 @@ package vn.mydrive.drive;
  * One page of the file list as a viewer asks for it.
  *
  * @param viewerKey   the viewer's account key: they see shared files and their own
- * @param onlyMine    only the viewer's own files
+ * @param scope       which files: all the viewer may see, only their own, or their trash
  * @param ownerKey    only this owner's files (may be null)
  * @param nameFilter  only files whose name contains this, ignoring case and diacritics (may be null)
  * @param sort        what to order by
  * @param ascending   order direction
  */
-public record FileQuery(String viewerKey, boolean onlyMine, String ownerKey, String nameFilter, Sort sort,
+public record FileQuery(String viewerKey, Scope scope, String ownerKey, String nameFilter, Sort sort,
                         boolean ascending, int offset, int limit) {
 
     /** The orders the list offers. */
-    public enum Sort { NAME, OWNER, SIZE, UPLOAD_DATE }
+    public enum Sort { NAME, OWNER, SIZE, UPLOAD_DATE, TRASHED_AT }
+
+    /** Which files a list shows. Trashed files are only ever listed to their owner, in the trash. */
+    public enum Scope { ALL, MINE, TRASH }
 }

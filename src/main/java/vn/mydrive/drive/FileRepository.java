@@ -1,5 +1,6 @@
 package vn.mydrive.drive;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
@@ -25,8 +26,23 @@ public interface FileRepository {
 
     void setVisibility(ObjectId id, Visibility visibility);
 
-    /** @return false if it was already gone */
+    /** Moves the file to the trash. @return false if it was already there, or gone */
+    boolean trash(ObjectId id, Instant at);
+
+    /** Takes the file out of the trash. @return false if it was not in the trash */
+    boolean restore(ObjectId id);
+
+    /**
+     * Removes the file's document if it went to the trash at or before {@code trashedBefore}; a file restored
+     * meanwhile stays. @return false if it was not removed here (restored, not trashed, or removed by another node)
+     */
+    boolean deleteTrashed(ObjectId id, Instant trashedBefore);
+
+    /** Removes the file's document wherever it is. @return false if it was already gone */
     boolean delete(ObjectId id);
+
+    /** Up to {@code limit} files, of every owner, moved to the trash at or before {@code trashedBefore}. */
+    List<StoredFile> trashedBefore(Instant trashedBefore, int limit);
 
     long count();
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
@@ -16,11 +17,15 @@ import vn.mydrive.platform.security.AccountKey;
 
 /**
  * The stored files as their viewers may see and change them: everyone signed in sees shared files, owners
- * also see their private ones, and only owners rename, re-share or delete. A file someone may not see is
- * answered exactly like one that does not exist.
+ * also see their private ones, and only owners rename, re-share, trash, restore or delete. A file someone may
+ * not see, or one in the trash, is answered exactly like one that does not exist; only its owner finds it in
+ * the trash.
  */
 @ApplicationScoped
 public class FileService {
+
+    /** Files handled per query when emptying or purging the trash: bounded memory, whatever the trash holds. */
+    private static final int PURGE_BATCH = 100;
 
     @Inject
     FileRepository files;
@@ -76,16 +81,96 @@ public class FileService {
         return get(viewer, id);
     }
 
-    /** Deletes the file: it leaves the list first, then its chunks go and its bytes leave the owner's usage. */
-    public void delete(String viewer, String id, String clientAddress) {
+    /**
+     * Moves the file to its owner's trash: it leaves every list and link at once, keeps its bytes (and its place in
+     * the quota) until it is restored, deleted for good, or purged after {@code mydrive.drive.trash-retention}.
+     */
+    public void trash(String viewer, String id, String clientAddress) {
         StoredFile file = owned(viewer, id);
-        if (files.delete(file.id())) {
+        if (files.trash(file.id(), Instant.now())) {
+            // In the trash, it is no longer the file that upload made: uploading that file again makes a new one.
             uploads.forgetCompleted(file.id());
-            chunks.delete(file.id(), layout(file).chunkCount());
-            thumbnails.delete(file.id());
-            usage.release(AccountKey.of(file.owner()), file.size());
-            activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));
+            activity.fire(Activity.of(Kind.TRASH, viewer, clientAddress, file.name()));
         }
+    }
+
+    /** Puts a file from the viewer's trash back in the drive, as it was (name, sharing). */
+    public StoredFile restore(String viewer, String id, String clientAddress) {
+        StoredFile file = inTrash(viewer, id);
+        if (!files.restore(file.id())) {
+            throw new FileNotFoundException(); // restored or deleted meanwhile, from another page or device
+        }
+        activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress, file.name()));
+        return get(viewer, id);
+    }
+
+    /** Deletes a file in the viewer's trash for good. */
+    public void deleteForever(String viewer, String id, String clientAddress) {
+        StoredFile file = inTrash(viewer, id);
+        if (!erase(file, Instant.now())) {
+            throw new FileNotFoundException();
+        }
+        activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, file.name()));
+    }
+
+    /** Deletes every file in the viewer's trash for good. @return how many */
+    public int emptyTrash(String viewer, String clientAddress) {
+        Instant now = Instant.now();
+        FileQuery all = new FileQuery(AccountKey.of(viewer), FileQuery.Scope.TRASH, null, null,
+                FileQuery.Sort.TRASHED_AT, true, 0, PURGE_BATCH);
+        int erased = 0;
+        for (List<StoredFile> batch = files.find(all); !batch.isEmpty(); batch = files.find(all)) {
+            int before = erased;
+            for (StoredFile file : batch) {
+                erased += erase(file, now) ? 1 : 0;
+            }
+            if (erased == before) {
+                break; // another node or page is emptying the same trash; what is left is theirs
+            }
+        }
+        if (erased > 0) {
+            activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress, erased + " file(s) from the trash"));
+        }
+        return erased;
+    }
+
+    /**
+     * Deletes for good, of every owner, the files that went to the trash at or before {@code trashedBefore}.
+     * Safe on several nodes at once: each file is removed by one of them only, and a file restored meanwhile stays.
+     *
+     * @return how many files this call removed
+     */
+    public int purgeTrashedBefore(Instant trashedBefore) {
+        int purged = 0;
+        for (List<StoredFile> batch = files.trashedBefore(trashedBefore, PURGE_BATCH); !batch.isEmpty();
+                batch = files.trashedBefore(trashedBefore, PURGE_BATCH)) {
+            int before = purged;
+            for (StoredFile file : batch) {
+                if (erase(file, trashedBefore)) {
+                    purged++;
+                    activity.fire(Activity.of(Kind.PURGE, file.owner(), null, file.name()));
+                }
+            }
+            if (purged == before) {
+                break;
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * Removes a trashed file's document (only if it is still in the trash since {@code trashedBefore}), then its
+     * chunks and thumbnail, then gives its bytes back to the owner's quota. The document goes first so that no
+     * list or download can reach a file whose chunks are going.
+     */
+    private boolean erase(StoredFile file, Instant trashedBefore) {
+        if (!files.deleteTrashed(file.id(), trashedBefore)) {
+            return false;
+        }
+        chunks.delete(file.id(), layout(file).chunkCount());
+        thumbnails.delete(file.id());
+        usage.release(AccountKey.of(file.owner()), file.size());
+        return true;
     }
 
     public long fileCount() {
@@ -152,6 +237,12 @@ public class FileService {
             throw new FileNotFoundException();
         }
         return chunk;
+    }
+
+    /** A file in the viewer's own trash. */
+    public StoredFile inTrash(String viewer, String id) {
+        return files.find(parseId(id)).filter(f -> f.isTrashed() && f.isOwnedBy(viewer))
+                .orElseThrow(FileNotFoundException::new);
     }
 
     private StoredFile owned(String viewer, String id) {

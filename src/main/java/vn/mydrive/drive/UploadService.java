@@ -132,7 +132,7 @@ public class UploadService {
         }
         Upload upload = existing.get();
         if (upload.completed()) {
-            Optional<StoredFile> file = files.find(upload.id()).filter(f -> f.isOwnedBy(owner));
+            Optional<StoredFile> file = files.find(upload.id()).filter(f -> f.isOwnedBy(owner) && !f.isTrashed());
             if (file.isPresent()) {
                 return Optional.of(new UploadTicket(upload, List.of(), file.get()));
             }
@@ -269,7 +269,7 @@ public class UploadService {
 
     private static StoredFile toFile(Upload upload, String sha256) {
         return new StoredFile(upload.id(), upload.name(), upload.owner(), upload.size(), Instant.now(), sha256,
-                upload.contentType(), upload.visibility(), upload.chunkSize());
+                upload.contentType(), upload.visibility(), upload.chunkSize(), null);
     }
 
     private Instant expiry() {

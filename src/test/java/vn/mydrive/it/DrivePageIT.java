@@ -18,13 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient;
+import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
 import vn.mydrive.testkit.Browser;
 
 /**
  * The drive page in a real browser: upload two files through the dialog, see them listed, download one through the
- * page's segments and the other through its direct link.
+ * page's segments and the other through its direct link; delete a file to the trash, restore it, delete another
+ * for good.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -98,12 +102,64 @@ class DrivePageIT {
         assertArrayEquals(Files.readAllBytes(small), Files.readAllBytes(browser.awaitDownload("ghi chú.txt")));
     }
 
+    @Test
+    void aDeletedFileGoesToTheTrashAndIsRestoredFromIt() {
+        ApiClient api = new ApiClient(deployment);
+        String name = new Accounts(api).register(Accounts.uniqueName("trash"));
+        String token = new Accounts(api).signIn(name);
+        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+            client.upload(SegmentSource.of(TransferIT.randomBytes(4000, 9)), "hoá đơn.pdf", UploadOptions.defaults());
+            client.upload(SegmentSource.of(TransferIT.randomBytes(6000, 8)), "nháp.txt", UploadOptions.defaults());
+        }
+        api.post("api/auth/logout", null, Accounts.bearer(token)); // the browser's is then the only session
+        try {
+            signIn(name);
+            String used = browser.visible(By.id("drive:usage")).getText();
+
+            row("hoá đơn.pdf").findElement(By.className("delete-button")).click();
+            browser.waitForText(By.id("drive:messages"), "hoá đơn.pdf");
+            browser.waitUntil(d -> d.findElements(fileNamed("hoá đơn.pdf")).isEmpty());
+            assertEquals(used, browser.driver().findElement(By.id("drive:usage")).getText(),
+                    "the trash still counts toward the space used");
+
+            showView("Trash");
+            row("hoá đơn.pdf").findElement(By.className("restore-button")).click();
+            browser.waitForText(By.id("drive:messages"), "Restored hoá đơn.pdf");
+            browser.waitUntil(d -> d.findElements(fileNamed("hoá đơn.pdf")).isEmpty());
+            showView("My files");
+            row("hoá đơn.pdf");
+
+            row("nháp.txt").findElement(By.className("delete-button")).click();
+            browser.waitUntil(d -> d.findElements(fileNamed("nháp.txt")).isEmpty());
+            showView("Trash");
+            row("nháp.txt").findElement(By.className("delete-forever-button")).click();
+            browser.visible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.waitForText(By.id("drive:messages"), "Deleted nháp.txt for good");
+            browser.waitUntil(d -> !d.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed());
+            browser.waitForText(By.id("drive:files"), "The trash is empty.");
+            browser.waitForText(By.id("drive:usage"), "4 KB /");
+            browser.saveEvidence("drive-trash");
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-trash-failed");
+            throw e;
+        }
+    }
+
+    /** Clicks one of the toolbar's views: All files, My files, Trash. */
+    private void showView(String label) {
+        browser.visible(By.xpath("//*[@id='drive:view']//*[contains(@class,'ui-button')][normalize-space(.)='"
+                + label + "']")).click();
+    }
+
+    private static By fileNamed(String fileName) {
+        return By.xpath("//span[contains(@class,'file-name') and text()='" + fileName + "']");
+    }
+
     private void signIn(String name) {
         browser.signIn(ApiClient.loopback(deployment), name, Accounts.PASSWORD);
     }
 
     private WebElement row(String fileName) {
-        By locator = By.xpath("//tr[.//span[contains(@class,'file-name') and text()='" + fileName + "']]");
-        return browser.visible(locator);
+        return browser.visible(By.xpath("//tr[.//span[contains(@class,'file-name') and text()='" + fileName + "']]"));
     }
 }

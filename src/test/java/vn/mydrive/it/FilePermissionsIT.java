@@ -105,7 +105,8 @@ class FilePermissionsIT {
 
         assertEquals(404, api.get("api/files/" + id, alice.bearer()).status());
         assertEquals(404, api.getBytes("api/files/" + id + "/content", alice.bearer()).statusCode());
-        assertEquals(0, usage(alice), "deleting gives the bytes back to the quota");
+        assertEquals(204, api.send("DELETE", "api/trash/" + id, BodyPublishers.noBody(), alice.bearer()).status());
+        assertEquals(0, usage(alice), "deleting for good gives the bytes back to the quota");
     }
 
     @Test

@@ -77,7 +77,7 @@ class MonitorIT {
         api.post("api/auth/logout", null, bearer(token));
 
         Set<String> expected = Set.of("REGISTER", "LOGIN_REFUSED", "LOGIN", "LOOKUP", "CONNECT", "UPLOAD_STARTED",
-                "UPLOAD_FINISHED", "DOWNLOAD", "DELETE", "DISCONNECT_CLEAN", "LOGOUT");
+                "UPLOAD_FINISHED", "DOWNLOAD", "TRASH", "DISCONNECT_CLEAN", "LOGOUT");
         List<JsonObject> entries = awaitActivity(name, list -> kinds(list).containsAll(expected));
         JsonObject refused = entries.stream().filter(e -> e.getString("kind").equals("LOGIN_REFUSED")).findFirst().orElseThrow();
         assertEquals("wrong_credentials", refused.getString("detail"));

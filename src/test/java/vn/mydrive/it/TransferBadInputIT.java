@@ -223,6 +223,8 @@ class TransferBadInputIT {
         assertArrayEquals(data, attacker.client().downloadBytes(fileId));
         api.send("DELETE", "api/files/" + fileId, java.net.http.HttpRequest.BodyPublishers.noBody(),
                 attacker.bearer());
+        api.send("DELETE", "api/trash/" + fileId, java.net.http.HttpRequest.BodyPublishers.noBody(),
+                attacker.bearer());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -60,6 +60,11 @@ public final class Browser implements AutoCloseable {
         // Through DevTools as well: headless Chromium otherwise saves some downloads (binary types) elsewhere.
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
                 "downloadPath", downloads.toAbsolutePath().toString()));
+        // The console's own line names the script's file, not the page or the request behind it: say both.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "document.addEventListener('securitypolicyviolation', function (e) { console.error("
+                        + "'Content Security Policy violation on ' + location.href + ': ' + e.violatedDirective"
+                        + " + ' by ' + e.sourceFile + ':' + e.lineNumber + ' sample [' + e.sample + ']'); });"));
     }
 
     public WebDriver driver() {

@@ -10,8 +10,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import vn.mydrive.client.DriveApi;
 import vn.mydrive.client.RemoteFile;
 
-/** {@code mydrive rm ID|NAME...}: removes your files. */
-@Command(name = "rm", description = "Remove your files, by id or by exact name. Prints the id of each one removed.")
+/** {@code mydrive rm ID|NAME...}: moves your files to the trash, where the drive page restores them. */
+@Command(name = "rm", description = "Move your files to the trash (the drive page restores them), by id or by exact"
+        + " name. Prints the id of each one moved.")
 final class RemoveCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -20,7 +21,7 @@ final class RemoveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "ID|NAME", arity = "1..*", description = "Files to remove.")
+    @Parameters(paramLabel = "ID|NAME", arity = "1..*", description = "Files to move to the trash.")
     List<String> files;
 
     @Override
@@ -28,7 +29,7 @@ final class RemoveCommand implements Callable<Integer> {
         DriveApi api = cli.api();
         for (String each : files) {
             RemoteFile file = api.find(each);
-            api.delete(file.id());
+            api.trash(file.id());
             spec.commandLine().getOut().println(file.id());
         }
         return ExitCode.OK.status;

@@ -1,6 +1,9 @@
 package vn.mydrive.drive.store;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lte;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Indexes;
@@ -9,6 +12,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -35,6 +39,9 @@ import vn.mydrive.platform.store.MongoStore;
 @ApplicationScoped
 public class MongoFileRepository implements FileRepository {
 
+    /** Set while the file is in its owner's trash: when it went there (the purge counts from it). */
+    private static final String TRASHED_AT = "metadata.trashedAt";
+
     @Inject
     MongoStore store;
 
@@ -46,6 +53,7 @@ public class MongoFileRepository implements FileRepository {
         // Used by MongoDB; the embedded store answers these queries by scanning.
         files.createIndex(Indexes.ascending("filename", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
+        files.createIndex(Indexes.ascending("metadata.trashedAt"));
     }
 
     @Override
@@ -94,23 +102,26 @@ public class MongoFileRepository implements FileRepository {
             case OWNER -> "metadata.ownerKey";
             case SIZE -> "length";
             case UPLOAD_DATE -> "uploadDate";
+            case TRASHED_AT -> TRASHED_AT;
         };
     }
 
     /** The filter for a query, or null when it can select nothing. */
     private static Document filter(FileQuery query) {
-        if (query.onlyMine() && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
+        FileQuery.Scope scope = query.scope();
+        if (scope != FileQuery.Scope.ALL && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
             return null;
         }
         Document filter = new Document();
-        String owner = query.onlyMine() ? query.viewerKey() : query.ownerKey();
+        String owner = scope == FileQuery.Scope.ALL ? query.ownerKey() : query.viewerKey();
         if (owner != null) {
             filter.append("metadata.ownerKey", owner);
         }
-        if (!query.onlyMine()) {
+        if (scope == FileQuery.Scope.ALL) {
             filter.append("$or", List.of(new Document("metadata.visibility", Visibility.SHARED.wireName()),
                     new Document("metadata.ownerKey", query.viewerKey())));
         }
+        filter.append(TRASHED_AT, new Document("$exists", scope == FileQuery.Scope.TRASH));
         if (query.nameFilter() != null && !query.nameFilter().isBlank()) {
             filter.append("metadata.searchName",
                     new Document("$regex", Pattern.quote(FileNames.searchable(query.nameFilter().strip()))));
@@ -130,8 +141,31 @@ public class MongoFileRepository implements FileRepository {
     }
 
     @Override
+    public boolean trash(ObjectId id, Instant at) {
+        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, false)), Updates.set(TRASHED_AT, Date.from(at)))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean restore(ObjectId id) {
+        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, true)), Updates.unset(TRASHED_AT))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean deleteTrashed(ObjectId id, Instant trashedBefore) {
+        return files.deleteOne(and(eq("_id", id), lte(TRASHED_AT, Date.from(trashedBefore)))).getDeletedCount() == 1;
+    }
+
+    @Override
     public boolean delete(ObjectId id) {
         return files.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    @Override
+    public List<StoredFile> trashedBefore(Instant trashedBefore, int limit) {
+        return files.find(lte(TRASHED_AT, Date.from(trashedBefore))).sort(Sorts.ascending(TRASHED_AT)).limit(limit)
+                .map(MongoFileRepository::toFile).into(new ArrayList<>());
     }
 
     @Override
@@ -144,6 +178,7 @@ public class MongoFileRepository implements FileRepository {
         return new StoredFile(d.getObjectId("_id"), d.getString("filename"), meta.getString("owner"),
                 ((Number) d.get("length")).longValue(), d.getDate("uploadDate").toInstant(),
                 meta.getString("sha256"), meta.getString("contentType"),
-                Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue());
+                Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue(),
+                Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null));
     }
 }

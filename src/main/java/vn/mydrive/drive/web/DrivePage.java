@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveSettings;
+import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
@@ -46,7 +47,7 @@ public class DrivePage implements Serializable {
     transient ClientAddresses clientAddresses;
 
     private FileTableModel model;
-    private boolean onlyMine;
+    private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
     private String renamingId;
     private String newName;
@@ -60,13 +61,27 @@ public class DrivePage implements Serializable {
         return model;
     }
 
-    public boolean isOnlyMine() {
-        return onlyMine;
+    /** all, mine or trash: which files the table lists. */
+    public String getView() {
+        return scope.name().toLowerCase(Locale.ROOT);
     }
 
-    public void setOnlyMine(boolean onlyMine) {
-        this.onlyMine = onlyMine;
-        model.setOnlyMine(onlyMine);
+    public void setView(String view) {
+        scope = switch (view == null ? "" : view) {
+            case "mine" -> FileQuery.Scope.MINE;
+            case "trash" -> FileQuery.Scope.TRASH;
+            default -> FileQuery.Scope.ALL;
+        };
+        model.setScope(scope);
+    }
+
+    public boolean isTrash() {
+        return scope == FileQuery.Scope.TRASH;
+    }
+
+    /** Days a file stays in the trash before it is deleted for good. */
+    public long getTrashDays() {
+        return settings.trashRetention().toDays();
     }
 
     public String getSearch() {
@@ -101,14 +116,40 @@ public class DrivePage implements Serializable {
         }
     }
 
-    public void delete(FileRow row) {
+    /** Moves the file to the trash: undone from the trash view, so no confirmation is asked. */
+    public void trash(FileRow row) {
         try {
-            files.delete(viewer(), row.getId(),
-                    clientAddresses.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+            files.trash(viewer(), row.getId(), clientAddress());
+            Messages.info("drive.trashed", row.getName(), getTrashDays());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void restore(FileRow row) {
+        try {
+            files.restore(viewer(), row.getId(), clientAddress());
+            Messages.info("drive.restored", row.getName());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void deleteForever(FileRow row) {
+        try {
+            files.deleteForever(viewer(), row.getId(), clientAddress());
             Messages.info("drive.deleted", row.getName());
         } catch (ApiException e) {
             Messages.error(e);
         }
+    }
+
+    public void emptyTrash() {
+        Messages.info("drive.trashEmptied", files.emptyTrash(viewer(), clientAddress()));
+    }
+
+    private String clientAddress() {
+        return clientAddresses.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
     }
 
     public String getNewName() {

@@ -41,7 +41,7 @@ import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
 
 /**
- * The drive over plain HTTP: the file list, one file's details, rename / re-share / delete by its owner,
+ * The drive over plain HTTP: the file list, one file's details, rename / re-share / trash by its owner,
  * and the file's bytes with {@code Range}, {@code ETag} and the real name, for browsers, curl and download
  * managers, either to save ({@code content}) or to look at ({@code preview}, see {@link Presentation}). Bytes are streamed a chunk at a time from a managed executor thread.
  */
@@ -51,13 +51,16 @@ import vn.mydrive.platform.web.InvalidRequestException;
 @Produces(MediaType.APPLICATION_JSON)
 public class FileResource {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     /** Body of PATCH: either field may be left out. */
     public record FilePatch(String name, String visibility) {
     }
 
     public record FileList(List<FileView> items, long total, int page, int size) {
+
+        static FileList of(Page<StoredFile> result, PageRequest page, String viewer) {
+            return new FileList(result.items().stream().map(f -> FileView.of(f, viewer)).toList(), result.total(),
+                    page.page(), page.size());
+        }
     }
 
     /** Bytes the caller's files and unfinished uploads take, and the most they may. */
@@ -93,23 +96,17 @@ public class FileResource {
                          @QueryParam("name") String name,
                          @QueryParam("owner") String owner,
                          @QueryParam("mine") @DefaultValue("false") boolean mine) {
-        // Parsed here rather than by JAX-RS, which answers an unparseable number with 404.
-        int page = number(pageParam);
-        int size = number(sizeParam);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) page * size > Integer.MAX_VALUE) {
-            throw new InvalidRequestException("invalid_query", "page >= 0 and size 1.." + MAX_PAGE_SIZE + ", please.");
-        }
+        PageRequest page = PageRequest.parse(pageParam, sizeParam);
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new InvalidRequestException("invalid_query", "order is asc or desc.");
         }
         if ((name != null && name.length() > 255) || (owner != null && owner.length() > 64)) {
             throw new InvalidRequestException("invalid_query", "The filters are too long.");
         }
-        FileQuery query = new FileQuery(viewerKey(), mine, owner == null || owner.isBlank() ? null
-                : AccountKey.of(owner.strip()), name, sortOf(sort), order.equals("asc"), page * size, size);
-        Page<StoredFile> result = files.list(query);
-        return new FileList(result.items().stream().map(f -> FileView.of(f, viewer())).toList(), result.total(),
-                page, size);
+        FileQuery query = new FileQuery(viewerKey(), mine ? FileQuery.Scope.MINE : FileQuery.Scope.ALL,
+                owner == null || owner.isBlank() ? null : AccountKey.of(owner.strip()), name, sortOf(sort),
+                order.equals("asc"), page.offset(), page.size());
+        return FileList.of(files.list(query), page, viewer());
     }
 
     @GET
@@ -148,10 +145,11 @@ public class FileResource {
         return FileView.of(file, viewer());
     }
 
+    /** Moves the file to the trash ({@link TrashResource} restores it or deletes it for good). */
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        files.delete(viewer(), id, clientAddresses.of(request));
+    public Response trash(@PathParam("id") String id) {
+        files.trash(viewer(), id, clientAddresses.of(request));
         return Response.noContent().build();
     }
 
@@ -233,14 +231,6 @@ public class FileResource {
             answer.entity(body);
         }
         return answer;
-    }
-
-    private static int number(String text) {
-        try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("invalid_query", "page and size are whole numbers.");
-        }
     }
 
     private static FileQuery.Sort sortOf(String sort) {

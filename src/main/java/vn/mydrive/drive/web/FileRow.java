@@ -17,6 +17,7 @@ public final class FileRow implements Serializable {
     private final String owner;
     private final long size;
     private final Instant uploadDate;
+    private final Instant trashedAt;
     private final boolean shared;
     private final boolean mine;
     private final String previewKind;
@@ -28,6 +29,7 @@ public final class FileRow implements Serializable {
         this.owner = file.owner();
         this.size = file.size();
         this.uploadDate = file.uploadDate();
+        this.trashedAt = file.trashedAt();
         this.shared = file.visibility() == Visibility.SHARED;
         this.mine = file.isOwnedBy(viewer);
         Preview preview = Preview.of(file.name());
@@ -53,6 +55,11 @@ public final class FileRow implements Serializable {
 
     public Instant getUploadDate() {
         return uploadDate;
+    }
+
+    /** When its owner moved it to the trash; null for a file in the drive. */
+    public Instant getTrashedAt() {
+        return trashedAt;
     }
 
     public boolean isShared() {

@@ -20,15 +20,15 @@ final class FileTableModel extends LazyDataModel<FileRow> {
     private static final long serialVersionUID = 1L;
 
     private final transient FileService files;
-    private boolean onlyMine;
+    private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
 
     FileTableModel(FileService files) {
         this.files = files;
     }
 
-    void setOnlyMine(boolean onlyMine) {
-        this.onlyMine = onlyMine;
+    void setScope(FileQuery.Scope scope) {
+        this.scope = scope;
     }
 
     /** The toolbar's name search: a box of its own, since phones (reflow mode) hide the columns' filters. */
@@ -55,11 +55,13 @@ final class FileTableModel extends LazyDataModel<FileRow> {
     @Override
     public FileRow getRowData(String rowKey) {
         String viewer = DrivePage.viewer();
-        return new FileRow(files.get(viewer, rowKey), viewer);
+        return new FileRow(scope == FileQuery.Scope.TRASH ? files.inTrash(viewer, rowKey) : files.get(viewer, rowKey),
+                viewer);
     }
 
     private FileQuery query(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
-        FileQuery.Sort sort = FileQuery.Sort.UPLOAD_DATE;
+        // The trash lists what went there last first, as people look for what they have just deleted.
+        FileQuery.Sort sort = scope == FileQuery.Scope.TRASH ? FileQuery.Sort.TRASHED_AT : FileQuery.Sort.UPLOAD_DATE;
         boolean ascending = false;
         for (SortMeta meta : sorts.values()) {
             if (meta.getOrder() == SortOrder.UNSORTED) {
@@ -69,14 +71,15 @@ final class FileTableModel extends LazyDataModel<FileRow> {
                 case "name" -> FileQuery.Sort.NAME;
                 case "owner" -> FileQuery.Sort.OWNER;
                 case "size" -> FileQuery.Sort.SIZE;
-                default -> FileQuery.Sort.UPLOAD_DATE;
+                // The date column shows when a file went to the trash, in the trash.
+                default -> scope == FileQuery.Scope.TRASH ? FileQuery.Sort.TRASHED_AT : FileQuery.Sort.UPLOAD_DATE;
             };
             ascending = meta.getOrder() == SortOrder.ASCENDING;
             break;
         }
         String name = search;
         String owner = filterValue(filters, "owner");
-        return new FileQuery(AccountKey.of(DrivePage.viewer()), onlyMine,
+        return new FileQuery(AccountKey.of(DrivePage.viewer()), scope,
                 owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize);
     }
 

@@ -3,12 +3,13 @@ package vn.mydrive.drive.web;
 import java.time.Instant;
 import vn.mydrive.drive.StoredFile;
 
-/** A file as the API shows it. */
+/** A file as the API shows it; {@code trashedAt} only for a file in the trash. */
 public record FileView(String id, String name, String owner, long size, Instant uploadDate, String sha256,
-                       String contentType, String visibility, boolean mine) {
+                       String contentType, String visibility, boolean mine, Instant trashedAt) {
 
     static FileView of(StoredFile file, String viewer) {
         return new FileView(file.id().toHexString(), file.name(), file.owner(), file.size(), file.uploadDate(),
-                file.sha256(), file.contentType(), file.visibility().wireName(), file.isOwnedBy(viewer));
+                file.sha256(), file.contentType(), file.visibility().wireName(), file.isOwnedBy(viewer),
+                file.trashedAt());
     }
 }
