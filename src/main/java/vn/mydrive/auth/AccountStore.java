@@ -59,6 +59,11 @@ class AccountStore {
         return accounts.updateOne(eq("_id", key), Updates.set("disabled", disabled)).getMatchedCount() == 1;
     }
 
+    /** @return false when there is no such account */
+    boolean delete(String key) {
+        return accounts.deleteOne(eq("_id", key)).getDeletedCount() == 1;
+    }
+
     long count() {
         return accounts.estimatedDocumentCount();
     }

@@ -90,7 +90,13 @@ final class AuthExceptions {
     /** Admins are not disabled through the app: the last one would lock everyone out of the admin pages. */
     static final class AdminAccountException extends ApiException {
         AdminAccountException() {
-            super(Status.CONFLICT, "admin_account", "An admin account cannot be disabled here.");
+            super(Status.CONFLICT, "admin_account", "An admin account cannot be disabled or deleted here.");
+        }
+    }
+
+    static final class WrongPasswordException extends ApiException {
+        WrongPasswordException() {
+            super(Status.FORBIDDEN, "wrong_password", "That is not this account's password.");
         }
     }
 

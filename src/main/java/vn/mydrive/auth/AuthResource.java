@@ -110,6 +110,22 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    /** Body of an account deletion: the account's password, typed again. */
+    public record DeleteAccountRequest(String password) {
+    }
+
+    /** Deletes the caller's account and everything it owns (see {@link AuthService#deleteOwnAccount}). */
+    @POST
+    @Path("account/delete")
+    @RolesAllowed({Roles.USER, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response deleteAccount(DeleteAccountRequest body) {
+        TokenPrincipal caller = caller();
+        auth.deleteOwnAccount(caller.getName(), body == null ? null : body.password(), clientAddresses.of(request));
+        cookie.clear(request, response);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("me")
     @RolesAllowed({Roles.USER, Roles.ADMIN})

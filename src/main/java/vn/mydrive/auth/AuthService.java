@@ -21,6 +21,8 @@ import vn.mydrive.auth.AuthExceptions.TooManySignUpsException;
 import vn.mydrive.auth.AuthExceptions.UsernameTakenException;
 import vn.mydrive.auth.AuthExceptions.WeakPasswordException;
 import vn.mydrive.auth.AuthExceptions.WrongCredentialsException;
+import vn.mydrive.auth.AuthExceptions.WrongPasswordException;
+import vn.mydrive.platform.events.AccountDeleting;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.security.AccountKey;
@@ -51,6 +53,9 @@ public class AuthService {
 
     @Inject
     Event<Activity> activity;
+
+    @Inject
+    Event<AccountDeleting> deleting;
 
     /**
      * Creates a user account; returns the username as stored.
@@ -147,6 +152,38 @@ public class AuthService {
         }
         activity.fire(Activity.of(disabled ? Kind.ACCOUNT_DISABLED : Kind.ACCOUNT_ENABLED, account.username(),
                 clientAddress, "by " + admin));
+    }
+
+    /**
+     * Deletes the caller's own account and everything it owns, once they have typed its password again (a session
+     * left open on a shared computer is not enough). Wrong passwords count toward the sign-in throttle. The account
+     * is disabled and signed out first, so nothing of it arrives while its files go; its name is free again after.
+     *
+     * @throws AdminAccountException for an admin (the configured admin would be made again at the next start)
+     */
+    public void deleteOwnAccount(String username, String password, String clientAddress) {
+        if (password == null || password.isEmpty()) {
+            throw new MissingCredentialsException();
+        }
+        String key = AccountKey.of(username);
+        Account account = accounts.find(key).orElseThrow(NoSuchAccountException::new);
+        if (account.roles().contains(Roles.ADMIN)) {
+            throw new AdminAccountException();
+        }
+        Instant now = Instant.now();
+        Optional<Duration> wait = throttle.retryAfter(key, clientAddress, null, now);
+        if (wait.isPresent()) {
+            throw new TooManyAttemptsException(wait.get());
+        }
+        if (!hasher.verify(password, account.passwordHash())) {
+            throttle.recordFailure(key, clientAddress, null, now);
+            throw new WrongPasswordException();
+        }
+        accounts.setDisabled(key, true);
+        sessions.endForDeletion(account.username(), clientAddress);
+        deleting.fire(new AccountDeleting(account.username()));
+        accounts.delete(key);
+        activity.fire(Activity.of(Kind.ACCOUNT_DELETED, account.username(), clientAddress, null));
     }
 
     /** Ends the session the token belongs to; a token that no longer holds the session changes nothing. */

@@ -48,9 +48,15 @@ public class CurrentUser {
             auth.signOut(token.getName(), token.getTokenID(),
                     clientAddresses.of(request));
         }
-        cookie.clear(request, (HttpServletResponse) external.getResponse());
+        leave("signedOut=true");
+    }
+
+    /** Forgets the browser's sign-in and goes to the sign-in page, which says why ({@code query}). */
+    void leave(String query) throws IOException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        cookie.clear((HttpServletRequest) external.getRequest(), (HttpServletResponse) external.getResponse());
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + TokenAuthenticationMechanism.SIGN_IN_PAGE + "?signedOut=true");
+        external.redirect(external.getRequestContextPath() + TokenAuthenticationMechanism.SIGN_IN_PAGE + "?" + query);
     }
 
     private Principal principal() {

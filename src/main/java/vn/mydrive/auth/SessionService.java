@@ -79,16 +79,27 @@ class SessionService {
 
     /** Ends an account's session on an admin's word; false if it had none. */
     boolean endByAdmin(String username, String admin, String clientAddress) {
+        Optional<Session> ended = end(username, Reason.ENDED_BY_ADMIN, clientAddress);
+        ended.ifPresent(session -> activity.fire(Activity.of(Kind.SESSION_ENDED, session.username(), clientAddress,
+                "ended by " + admin)));
+        return ended.isPresent();
+    }
+
+    /** Ends an account's session, whichever client holds it, because the account is being deleted. */
+    void endForDeletion(String username, String clientAddress) {
+        end(username, Reason.ACCOUNT_DELETED, clientAddress);
+    }
+
+    private Optional<Session> end(String username, Reason reason, String clientAddress) {
         if (username == null || !Usernames.isValid(username)) {
-            return false;
+            return Optional.empty();
         }
         Optional<Session> session = sessions.find(AccountKey.of(username));
         if (session.isEmpty() || !sessions.delete(session.get().key(), session.get().tokenId())) {
-            return false;
+            return Optional.empty();
         }
-        announce(session.get(), new SessionEnding(Reason.ENDED_BY_ADMIN, Instant.now(), clientAddress));
-        activity.fire(Activity.of(Kind.SESSION_ENDED, session.get().username(), clientAddress, "ended by " + admin));
-        return true;
+        announce(session.get(), new SessionEnding(reason, Instant.now(), clientAddress));
+        return session;
     }
 
     /** Removes sessions that expired or went idle, telling their holders why. */

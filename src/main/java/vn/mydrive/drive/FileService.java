@@ -66,6 +66,16 @@ public class FileService {
         return files.find(parseId(id)).filter(f -> f.isVisibleTo(viewer)).orElseThrow(FileNotFoundException::new);
     }
 
+    /** Every one of the files, in the order given, or not found if the viewer may not see any one of them. */
+    public List<StoredFile> getAll(String viewer, List<String> ids) {
+        return ids.stream().map(id -> get(viewer, id)).toList();
+    }
+
+    /** Records that several files were downloaded at once (a zip). */
+    public void downloaded(List<StoredFile> several, String viewer, String clientAddress) {
+        activity.fire(Activity.of(Kind.DOWNLOAD, viewer, clientAddress, several.size() + " file(s) as a zip"));
+    }
+
     public StoredFile rename(String viewer, String id, String newName) {
         StoredFile file = owned(viewer, id);
         String name = FileNames.check(newName);
@@ -159,18 +169,54 @@ public class FileService {
     }
 
     /**
+     * Removes any file at an admin's word (content that must go), private or in a trash too, by its id: for good,
+     * not to its owner's trash.
+     */
+    public void remove(String admin, String id, String clientAddress) {
+        StoredFile file = files.find(parseId(id)).orElseThrow(FileNotFoundException::new);
+        if (!files.delete(file.id())) {
+            throw new FileNotFoundException();
+        }
+        dropContent(file);
+        activity.fire(Activity.of(Kind.REMOVED_BY_ADMIN, file.owner(), clientAddress, file.name() + " (by " + admin + ")"));
+    }
+
+    /** Deletes for good every file of the owner, in the drive or the trash (their account is going). */
+    public void removeEverythingOf(String owner) {
+        String ownerKey = AccountKey.of(owner);
+        for (FileQuery.Scope scope : List.of(FileQuery.Scope.MINE, FileQuery.Scope.TRASH)) {
+            FileQuery query = new FileQuery(ownerKey, scope, null, null, FileQuery.Sort.UPLOAD_DATE, true, 0, PURGE_BATCH);
+            for (List<StoredFile> batch = files.find(query); !batch.isEmpty(); batch = files.find(query)) {
+                for (StoredFile file : batch) {
+                    if (files.delete(file.id())) {
+                        dropContent(file);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Removes a trashed file's document (only if it is still in the trash since {@code trashedBefore}), then its
-     * chunks and thumbnail, then gives its bytes back to the owner's quota. The document goes first so that no
-     * list or download can reach a file whose chunks are going.
+     * content. @return false if it was not removed here
      */
     private boolean erase(StoredFile file, Instant trashedBefore) {
         if (!files.deleteTrashed(file.id(), trashedBefore)) {
             return false;
         }
+        dropContent(file);
+        return true;
+    }
+
+    /**
+     * What goes once a file's document is gone: its chunks, thumbnail and completed-upload record, and its bytes from
+     * the owner's usage. The document goes first so that no list or download can reach a file whose chunks are going.
+     */
+    private void dropContent(StoredFile file) {
+        uploads.forgetCompleted(file.id());
         chunks.delete(file.id(), layout(file).chunkCount());
         thumbnails.delete(file.id());
         usage.release(AccountKey.of(file.owner()), file.size());
-        return true;
     }
 
     public long fileCount() {

@@ -201,6 +201,13 @@ public class UploadService {
         return uploads.openBy(AccountKey.of(owner));
     }
 
+    /** Removes every unfinished upload of the owner and what was stored for them (their account is going). */
+    public void discardAll(String owner) {
+        for (OpenUpload open : uploads.openBy(AccountKey.of(owner))) {
+            discard(open.upload());
+        }
+    }
+
     /** Ends an unfinished upload and removes what was stored for it. */
     public void cancel(String owner, ObjectId uploadId, String clientAddress) {
         Upload upload = uploads.find(uploadId).filter(u -> AccountKey.same(u.owner(), owner) && !u.completed())

@@ -20,7 +20,6 @@ import java.net.SocketException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,11 +103,10 @@ class EdgesIT {
 
     @Test
     void theEmbeddedStoreAnswersOnlyWhoHoldsItsSecret() throws IOException {
-        Path file = Path.of(System.getProperty("mydrive.it.dir"), "data", "store", "connection-string");
-        ConnectionString withSecret = new ConnectionString(Files.readString(file).strip());
+        ConnectionString withSecret = EmbeddedStore.connectionString();
         String address = withSecret.getHosts().get(0);
         assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(EmbeddedStore.connectionFile()));
 
         assertThrows(MongoException.class, () -> countAccounts("mongodb://" + address));
         assertThrows(MongoException.class, () -> countAccounts("mongodb://mydrive:guess@" + address

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.gridfs.GridFSBucket;
 import com.mongodb.client.gridfs.GridFSBuckets;
 import java.io.ByteArrayInputStream;
@@ -14,8 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -56,8 +52,7 @@ class StoreUnderLoadIT {
     @Test
     void writesFromOutsideAndFromTheAppTogetherLeaveTheStoreOpenAndEverythingWhole() throws Exception {
         ApiClient api = new ApiClient(deployment);
-        Path connection = Path.of(System.getProperty("mydrive.it.dir"), "data", "store", "connection-string");
-        try (MongoClient outsider = MongoClients.create(new ConnectionString(Files.readString(connection).strip()));
+        try (MongoClient outsider = EmbeddedStore.connect();
              DriveUsers user = DriveUsers.signIn(api, "load")) {
             GridFSBucket bucket = GridFSBuckets.create(outsider.getDatabase("mydrive"), "outside")
                     .withChunkSizeBytes(1 << 20);

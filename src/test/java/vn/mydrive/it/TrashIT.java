@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.mydrive.it.TransferIT.randomBytes;
 
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Updates;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.mydrive.client.SegmentSource;
+import vn.mydrive.client.TransferClient.TransferRefusedException;
 import vn.mydrive.client.TransferClient.UploadOptions;
 import vn.mydrive.testkit.ApiClient;
 
@@ -83,6 +81,8 @@ class TrashIT {
         assertEquals(404, api.get("api/files/" + id, alice.bearer()).status());
         assertEquals(404, api.get("api/files/" + id, bob.bearer()).status());
         assertEquals(404, api.getBytes("api/files/" + id + "/content", alice.bearer()).statusCode());
+        assertEquals("not_found", assertThrows(TransferRefusedException.class,
+                () -> alice.client().downloadBytes(id)).code(), "nor over the transfer socket");
         assertFalse(ids(api.get("api/files?mine=true", alice.bearer()).json()).contains(id));
         assertFalse(ids(api.get("api/files", bob.bearer()).json()).contains(id));
         assertEquals(used, usage(alice), "a file in the trash still counts toward the quota");
@@ -189,9 +189,8 @@ class TrashIT {
     }
 
     /** Moves the file's trash date back, as if it had been in the trash that long. */
-    private static void ageInTheStore(String id, Duration age) throws Exception {
-        Path connection = Path.of(System.getProperty("mydrive.it.dir"), "data", "store", "connection-string");
-        try (MongoClient store = MongoClients.create(new ConnectionString(Files.readString(connection).strip()))) {
+    private static void ageInTheStore(String id, Duration age) {
+        try (MongoClient store = EmbeddedStore.connect()) {
             long changed = store.getDatabase("mydrive").getCollection("fs.files").updateOne(
                     eq("_id", new ObjectId(id)),
                     Updates.set("metadata.trashedAt", Date.from(Instant.now().minus(age)))).getModifiedCount();

@@ -15,10 +15,12 @@ import java.util.ResourceBundle;
 import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
+import vn.mydrive.drive.DriveExceptions.NotOwnerException;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
+import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
@@ -139,6 +141,19 @@ public class DrivePage implements Serializable {
         try {
             files.deleteForever(viewer(), row.getId(), clientAddress());
             Messages.info("drive.deleted", row.getName());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** An admin removes someone else's file for good (content that must go). */
+    public void remove(FileRow row) {
+        try {
+            if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN)) {
+                throw new NotOwnerException(); // the button is an admin's only; a forged request gets nothing
+            }
+            files.remove(viewer(), row.getId(), clientAddress());
+            Messages.info("drive.removed", row.getName(), row.getOwner());
         } catch (ApiException e) {
             Messages.error(e);
         }

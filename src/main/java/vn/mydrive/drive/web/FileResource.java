@@ -37,6 +37,7 @@ import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.concurrent.Workers;
 import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
 
@@ -50,6 +51,9 @@ import vn.mydrive.platform.web.InvalidRequestException;
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class FileResource {
+
+    /** Files one zip may hold: their ids (28 characters each with "&id=") fit any server's 8 KiB request line. */
+    static final int MAX_ARCHIVE_FILES = 200;
 
     /** Body of PATCH: either field may be left out. */
     public record FilePatch(String name, String visibility) {
@@ -181,6 +185,31 @@ public class FileResource {
                 files.downloaded(file, viewer, address);
             }
             response.resume(built);
+        });
+    }
+
+    /**
+     * Several files as one zip ({@code ?id=...&id=...}), streamed as it is read from the store. Every file must be
+     * one the caller may see, else nothing is sent (404); a file named twice is in the zip once.
+     */
+    @GET
+    @Path("archive")
+    @Produces("application/zip")
+    public void archive(@QueryParam("id") List<String> ids, @Suspended AsyncResponse response) {
+        List<String> distinct = ids == null ? List.of() : ids.stream().distinct().toList();
+        if (distinct.isEmpty() || distinct.size() > MAX_ARCHIVE_FILES) {
+            throw new InvalidRequestException("invalid_query", "Name 1.." + MAX_ARCHIVE_FILES + " files with id=.");
+        }
+        List<StoredFile> entries = files.getAll(viewer(), distinct);
+        String viewer = viewer();
+        String address = clientAddresses.of(request);
+        String name = "MyDrive " + VietnamTime.today() + ".zip";
+        executor.execute(() -> {
+            files.downloaded(entries, viewer, address);
+            response.resume(Response.ok(new ZipArchive(files, entries), "application/zip")
+                    .header("Content-Disposition", ContentDisposition.attachment(name))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .build());
         });
     }
 

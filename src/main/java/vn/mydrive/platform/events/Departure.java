@@ -15,6 +15,8 @@ public enum Departure {
     IDLE("idle", true),
     /** An admin ended the session. */
     ENDED_BY_ADMIN("ended_by_admin", true),
+    /** The person deleted their account. */
+    ACCOUNT_DELETED("account_deleted", true),
     /** The session ended for a reason no longer known. */
     SESSION_ENDED("session_ended", true),
     /** The page (or client) said goodbye and did not come back: the tab or browser was closed. */

@@ -23,6 +23,8 @@ public record SessionEnding(Reason reason, Instant at, String address) {
         IDLE("idle"),
         /** An admin ended it. */
         ENDED_BY_ADMIN("ended_by_admin"),
+        /** Its holder deleted the account. */
+        ACCOUNT_DELETED("account_deleted"),
         /** Nothing is known of it any more (ended long ago, or the record expired). */
         UNKNOWN("session_ended");
 

@@ -82,6 +82,7 @@ public class TokenRejectedException extends Exception {
             case SIGNED_IN_ELSEWHERE -> "This session has ended: the account signed in on another device" + when + from + ".";
             case IDLE -> "This session has ended: it was idle too long.";
             case ENDED_BY_ADMIN -> "This session has ended: an administrator ended it" + when + ".";
+            case ACCOUNT_DELETED -> "This session has ended: the account was deleted" + when + ".";
             case UNKNOWN -> Reason.SESSION_ENDED.message();
         };
     }
