@@ -6,6 +6,17 @@ window.MyDrive = window.MyDrive || {};
     'use strict';
 
     MyDrive.drive = function (contextPath, text) {
+        // A file named like a picture whose bytes are not one has no thumbnail: no broken image in its row.
+        document.addEventListener('error', function (event) {
+            if (event.target.matches && event.target.matches('img.thumbnail')) {
+                event.target.hidden = true;
+            }
+        }, true);
+        document.querySelectorAll('img.thumbnail').forEach(function (img) {
+            if (img.complete && img.naturalWidth === 0) {
+                img.hidden = true; // failed before this script ran
+            }
+        });
         var transfer = MyDrive.connect(contextPath);
         var view = new MyDrive.TransfersView(document.getElementById('transfers'),
             document.getElementById('statusBar'), text);

@@ -82,7 +82,8 @@ window.MyDrive = window.MyDrive || {};
             entry.remove();
         }
         this.section.hidden = this.list.children.length === 0;
-        this.uploader.add([file], 'shared');
+        // Into the folder it was started for, whichever folder the page shows: that is what resumes it.
+        this.uploader.add([file], 'shared', upload.folderId || null);
     };
 
     UnfinishedUploads.prototype.discard = function (upload) {

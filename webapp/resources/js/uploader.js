@@ -59,12 +59,18 @@ window.MyDrive = window.MyDrive || {};
         this.pump();
     };
 
-    Uploader.prototype.add = function (files, visibility) {
+    /**
+     * Queues files for upload into {@code folder}, by default the folder the page shows when they are added (the top
+     * of the drive if none).
+     */
+    Uploader.prototype.add = function (files, visibility, folder) {
+        var here = document.getElementById('currentFolder');
+        var folderId = folder !== undefined ? folder : (here && here.dataset.folder ? here.dataset.folder : null);
         for (var i = 0; i < files.length; i++) {
             var job = {
                 kind: 'up', file: files[i], name: files[i].name, size: files[i].size, done: 0, state: 'queued',
                 visibility: visibility, ref: 'up-' + Date.now() + '-' + i, attempts: {}, inFlight: 0,
-                paused: this.paused
+                paused: this.paused, folderId: folderId
             };
             job.cancel = this.cancel.bind(this, job);
             job.pause = this.pause.bind(this, job);
@@ -113,6 +119,9 @@ window.MyDrive = window.MyDrive || {};
             };
             if (job.size > 0) {
                 message.fingerprint = MyDrive.hex32(MyDrive.crc32c(new Uint8Array(first)));
+            }
+            if (job.folderId) {
+                message.folderId = job.folderId;
             }
             self.transfer.send(message);
         });

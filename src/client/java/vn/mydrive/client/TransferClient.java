@@ -246,37 +246,43 @@ public final class TransferClient implements AutoCloseable {
 
     /** How to upload; the defaults are what a normal client does. */
     public record UploadOptions(boolean declareSha256, String visibility, List<Integer> order, int stopAfter,
-                                long lastModified, String contentType) {
+                                long lastModified, String contentType, String folderId) {
 
         public static UploadOptions defaults() {
-            return new UploadOptions(false, null, null, Integer.MAX_VALUE, 1_700_000_000_000L, null);
+            return new UploadOptions(false, null, null, Integer.MAX_VALUE, 1_700_000_000_000L, null, null);
         }
 
         public UploadOptions withSha256() {
-            return new UploadOptions(true, visibility, order, stopAfter, lastModified, contentType);
+            return new UploadOptions(true, visibility, order, stopAfter, lastModified, contentType, folderId);
         }
 
         public UploadOptions withVisibility(String v) {
-            return new UploadOptions(declareSha256, v, order, stopAfter, lastModified, contentType);
+            return new UploadOptions(declareSha256, v, order, stopAfter, lastModified, contentType, folderId);
         }
 
         /** Sends exactly these segment indexes, in this order (repeats allowed), instead of all in order. */
         public UploadOptions withOrder(List<Integer> segments) {
-            return new UploadOptions(declareSha256, visibility, segments, stopAfter, lastModified, contentType);
+            return new UploadOptions(declareSha256, visibility, segments, stopAfter, lastModified, contentType,
+                    folderId);
         }
 
         /** The file's modification time (epoch ms): with its name, size and first segment, what resumes it. */
         public UploadOptions withLastModified(long millis) {
-            return new UploadOptions(declareSha256, visibility, order, stopAfter, millis, contentType);
+            return new UploadOptions(declareSha256, visibility, order, stopAfter, millis, contentType, folderId);
         }
 
         public UploadOptions withContentType(String type) {
-            return new UploadOptions(declareSha256, visibility, order, stopAfter, lastModified, type);
+            return new UploadOptions(declareSha256, visibility, order, stopAfter, lastModified, type, folderId);
+        }
+
+        /** Puts the file in one of the caller's folders (its id) instead of the top of the drive. */
+        public UploadOptions inFolder(String id) {
+            return new UploadOptions(declareSha256, visibility, order, stopAfter, lastModified, contentType, id);
         }
 
         /** Stops after this many segments were acknowledged, leaving the upload unfinished. */
         public UploadOptions stoppingAfter(int segments) {
-            return new UploadOptions(declareSha256, visibility, order, segments, lastModified, contentType);
+            return new UploadOptions(declareSha256, visibility, order, segments, lastModified, contentType, folderId);
         }
     }
 
@@ -334,6 +340,9 @@ public final class TransferClient implements AutoCloseable {
         }
         if (sha256 != null) {
             request.add("sha256", sha256);
+        }
+        if (options.folderId() != null) {
+            request.add("folderId", options.folderId());
         }
         if (options.visibility() != null) {
             request.add("visibility", options.visibility());

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import vn.mydrive.platform.events.AccountDeleting;
 
-/** When an account is deleted, its files (drive and trash) and its unfinished uploads go with it. */
+/** When an account is deleted, its files (drive and trash), folders and unfinished uploads go with it. */
 @ApplicationScoped
 class AccountFilesRemoval {
 
@@ -15,8 +15,12 @@ class AccountFilesRemoval {
     @Inject
     FileService files;
 
+    @Inject
+    FolderService folders;
+
     void onAccountDeleting(@Observes AccountDeleting deleting) {
         uploads.discardAll(deleting.username());
         files.removeEverythingOf(deleting.username());
+        folders.deleteAllOf(deleting.username());
     }
 }

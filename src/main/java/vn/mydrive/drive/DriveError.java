@@ -15,6 +15,14 @@ public enum DriveError {
     NOT_OWNER(Status.FORBIDDEN, Retry.NO),
     /** The file is there, but the browser shows nothing of its type (or it has no thumbnail): download it. */
     NO_PREVIEW(Status.NOT_FOUND, Retry.NO),
+    /** The folder already holds a folder of that name (ignoring case). */
+    FOLDER_EXISTS(Status.CONFLICT, Retry.NO),
+    /** A folder cannot go into itself or into a folder inside it. */
+    FOLDER_CYCLE(Status.CONFLICT, Retry.NO),
+    /** Only an empty folder is deleted (move or delete what it holds first). */
+    FOLDER_NOT_EMPTY(Status.CONFLICT, Retry.NO),
+    /** Another move of the same person's folders is under way; send it again. */
+    FOLDERS_BUSY(Status.SERVICE_UNAVAILABLE, Retry.YES),
     INVALID_NAME(Status.BAD_REQUEST, Retry.NO),
     INVALID_UPLOAD(Status.BAD_REQUEST, Retry.NO),
     FILE_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, Retry.NO),

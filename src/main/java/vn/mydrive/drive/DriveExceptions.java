@@ -44,6 +44,31 @@ public final class DriveExceptions {
         }
     }
 
+    public static final class FolderExistsException extends DriveException {
+        public FolderExistsException() {
+            super(DriveError.FOLDER_EXISTS, "This folder already holds a folder of that name.");
+        }
+    }
+
+    public static final class FolderCycleException extends DriveException {
+        public FolderCycleException() {
+            super(DriveError.FOLDER_CYCLE, "A folder cannot go into itself or into a folder inside it.");
+        }
+    }
+
+    public static final class FolderNotEmptyException extends DriveException {
+        public FolderNotEmptyException() {
+            super(DriveError.FOLDER_NOT_EMPTY,
+                    "Only an empty folder can be deleted; move or delete what it holds first.");
+        }
+    }
+
+    public static final class FoldersBusyException extends DriveException {
+        public FoldersBusyException() {
+            super(DriveError.FOLDERS_BUSY, "Another move of your folders is under way; try again.");
+        }
+    }
+
     public static final class InvalidFileNameException extends DriveException {
         public InvalidFileNameException(String message) {
             super(DriveError.INVALID_NAME, message);

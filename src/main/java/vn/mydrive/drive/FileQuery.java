@@ -1,5 +1,7 @@
 package vn.mydrive.drive;
 
+import org.bson.types.ObjectId;
+
 /**
  * One page of the file list as a viewer asks for it.
  *
@@ -9,9 +11,16 @@ package vn.mydrive.drive;
  * @param nameFilter  only files whose name contains this, ignoring case and diacritics (may be null)
  * @param sort        what to order by
  * @param ascending   order direction
+ * @param inFolder    only the files directly in {@code folderId} (the top of the drive when it is null); when
+ *                    false, files anywhere
  */
 public record FileQuery(String viewerKey, Scope scope, String ownerKey, String nameFilter, Sort sort,
-                        boolean ascending, int offset, int limit) {
+                        boolean ascending, int offset, int limit, boolean inFolder, ObjectId folderId) {
+
+    /** The same query, limited to the files directly in one folder (null: the top of the drive). */
+    public FileQuery in(ObjectId folder) {
+        return new FileQuery(viewerKey, scope, ownerKey, nameFilter, sort, ascending, offset, limit, true, folder);
+    }
 
     /** The orders the list offers. */
     public enum Sort { NAME, OWNER, SIZE, UPLOAD_DATE, TRASHED_AT }

@@ -26,6 +26,12 @@ public interface FileRepository {
 
     void setVisibility(ObjectId id, Visibility visibility);
 
+    /** Puts the file in a folder (null: the top of the drive). */
+    void moveToFolder(ObjectId id, ObjectId folderId);
+
+    /** How many files (not in the trash) are directly in the folder. */
+    long countInFolder(ObjectId folderId);
+
     /** Moves the file to the trash. @return false if it was already there, or gone */
     boolean trash(ObjectId id, Instant at);
 

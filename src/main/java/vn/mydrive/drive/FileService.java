@@ -46,6 +46,9 @@ public class FileService {
     ThumbnailRepository thumbnails;
 
     @Inject
+    FolderService folders;
+
+    @Inject
     Event<Activity> activity;
 
     public Page<StoredFile> list(FileQuery query) {
@@ -85,9 +88,22 @@ public class FileService {
         return get(viewer, id);
     }
 
-    public StoredFile setVisibility(String viewer, String id, Visibility visibility) {
+    /** Moves one of the viewer's files into one of their folders ({@code folderId} null: the top of the drive). */
+    public StoredFile moveTo(String viewer, String id, String folderId, String clientAddress) {
+        StoredFile file = owned(viewer, id);
+        Folder target = folderId == null ? null : folders.owned(viewer, folderId);
+        files.moveToFolder(file.id(), target == null ? null : target.id());
+        activity.fire(Activity.of(Kind.MOVE, viewer, clientAddress,
+                file.name() + " → " + (target == null ? "/" : folders.pathText(viewer, target.id()))));
+        return get(viewer, id);
+    }
+
+    public StoredFile setVisibility(String viewer, String id, Visibility visibility, String clientAddress) {
         StoredFile file = owned(viewer, id);
         files.setVisibility(file.id(), visibility);
+        if (file.visibility() != visibility) {
+            activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, file.name() + " → " + visibility.wireName()));
+        }
         return get(viewer, id);
     }
 
@@ -104,11 +120,17 @@ public class FileService {
         }
     }
 
-    /** Puts a file from the viewer's trash back in the drive, as it was (name, sharing). */
+    /**
+     * Puts a file from the viewer's trash back in the drive, as it was (name, sharing, folder; at the top of the drive
+     * if its folder was deleted meanwhile).
+     */
     public StoredFile restore(String viewer, String id, String clientAddress) {
         StoredFile file = inTrash(viewer, id);
         if (!files.restore(file.id())) {
             throw new FileNotFoundException(); // restored or deleted meanwhile, from another page or device
+        }
+        if (file.folderId() != null && !folders.exists(file.folderId())) {
+            files.moveToFolder(file.id(), null);
         }
         activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress, file.name()));
         return get(viewer, id);
@@ -127,7 +149,7 @@ public class FileService {
     public int emptyTrash(String viewer, String clientAddress) {
         Instant now = Instant.now();
         FileQuery all = new FileQuery(AccountKey.of(viewer), FileQuery.Scope.TRASH, null, null,
-                FileQuery.Sort.TRASHED_AT, true, 0, PURGE_BATCH);
+                FileQuery.Sort.TRASHED_AT, true, 0, PURGE_BATCH, false, null);
         int erased = 0;
         for (List<StoredFile> batch = files.find(all); !batch.isEmpty(); batch = files.find(all)) {
             int before = erased;
@@ -178,14 +200,16 @@ public class FileService {
             throw new FileNotFoundException();
         }
         dropContent(file);
-        activity.fire(Activity.of(Kind.REMOVED_BY_ADMIN, file.owner(), clientAddress, file.name() + " (by " + admin + ")"));
+        activity.fire(Activity.of(Kind.REMOVED_BY_ADMIN, file.owner(), clientAddress,
+                file.name() + " (by " + admin + ")"));
     }
 
     /** Deletes for good every file of the owner, in the drive or the trash (their account is going). */
     public void removeEverythingOf(String owner) {
         String ownerKey = AccountKey.of(owner);
         for (FileQuery.Scope scope : List.of(FileQuery.Scope.MINE, FileQuery.Scope.TRASH)) {
-            FileQuery query = new FileQuery(ownerKey, scope, null, null, FileQuery.Sort.UPLOAD_DATE, true, 0, PURGE_BATCH);
+            FileQuery query = new FileQuery(ownerKey, scope, null, null, FileQuery.Sort.UPLOAD_DATE, true, 0,
+                    PURGE_BATCH, false, null);
             for (List<StoredFile> batch = files.find(query); !batch.isEmpty(); batch = files.find(query)) {
                 for (StoredFile file : batch) {
                     if (files.delete(file.id())) {

@@ -12,10 +12,11 @@ import org.bson.types.ObjectId;
  * @param sha256      the whole file's SHA-256 as the client declared it, or null
  * @param completed   the file was completed: the record stays, as long as the file does, so the same upload sent
  *                    again is answered with that file
+ * @param folderId    the folder the file goes into, or null for the top of the drive
  */
 public record Upload(ObjectId id, String resumeKey, String owner, String name, long size, String contentType,
                      long lastModified, String fingerprint, String sha256, Visibility visibility, int chunkSize,
-                     int segmentSize, Instant createdAt, boolean completed) {
+                     int segmentSize, Instant createdAt, boolean completed, ObjectId folderId) {
 
     /** How the file's bytes are cut into segments and chunks. */
     public SegmentLayout layout() {

@@ -57,6 +57,9 @@ public class UploadService {
     FileRepository files;
 
     @Inject
+    FolderService folders;
+
+    @Inject
     UsageRepository usage;
 
     @Inject
@@ -92,7 +95,9 @@ public class UploadService {
         }
         String contentType = contentType(request.contentType());
         String ownerKey = AccountKey.of(owner);
-        String resumeKey = resumeKey(ownerKey, name, size, request.lastModified(), fingerprint);
+        ObjectId folderId = request.folderId() == null || request.folderId().isBlank() ? null
+                : folders.owned(owner, request.folderId()).id();
+        String resumeKey = resumeKey(ownerKey, name, size, request.lastModified(), fingerprint, folderId);
 
         Optional<UploadTicket> known = resume(owner, resumeKey, clientAddress);
         if (known.isPresent()) {
@@ -106,7 +111,7 @@ public class UploadService {
         }
         Upload upload = new Upload(new ObjectId(), resumeKey, owner, name, size, contentType, request.lastModified(),
                 fingerprint, declaredSha256, visibility, settings.chunkSize(), settings.segmentSize(), Instant.now(),
-                false);
+                false, folderId);
         activity.fire(Activity.of(Kind.UPLOAD_STARTED, owner, clientAddress, name + " (" + size + " bytes)"));
         if (!uploads.insert(upload, expiry())) {
             // The same file was started at the same moment elsewhere: join that upload.
@@ -274,19 +279,24 @@ public class UploadService {
         }
     }
 
-    private static StoredFile toFile(Upload upload, String sha256) {
+    /** The file an upload makes, in its folder, or at the top of the drive if that folder was deleted meanwhile. */
+    private StoredFile toFile(Upload upload, String sha256) {
+        ObjectId folderId = upload.folderId() != null && folders.exists(upload.folderId()) ? upload.folderId() : null;
         return new StoredFile(upload.id(), upload.name(), upload.owner(), upload.size(), Instant.now(), sha256,
-                upload.contentType(), upload.visibility(), upload.chunkSize(), null);
+                upload.contentType(), upload.visibility(), upload.chunkSize(), null, folderId);
     }
 
     private Instant expiry() {
         return Instant.now().plus(settings.uploadExpiry());
     }
 
-    private String resumeKey(String ownerKey, String name, long size, long lastModified, String fingerprint) {
+    /** The same file from the same owner into the same folder: the same file put in two folders makes two files. */
+    private String resumeKey(String ownerKey, String name, long size, long lastModified, String fingerprint,
+                             ObjectId folderId) {
         MessageDigest sha = UploadDigests.sha256();
         String key = String.join("\u0000", ownerKey, name, Long.toString(size), Long.toString(lastModified),
-                String.valueOf(fingerprint), Integer.toString(settings.segmentSize()));
+                String.valueOf(fingerprint), Integer.toString(settings.segmentSize()))
+                + (folderId == null ? "" : "\u0000" + folderId.toHexString());
         return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -145,6 +145,98 @@ class DrivePageIT {
         }
     }
 
+    @Test
+    void severalFilesAreDownloadedAsOneZipAndTrashedAtOnce() throws IOException {
+        ApiClient api = new ApiClient(deployment);
+        String name = new Accounts(api).register(Accounts.uniqueName("many"));
+        String token = new Accounts(api).signIn(name);
+        byte[] first = TransferIT.randomBytes(1_500_000, 21);
+        byte[] second = "Danh sách".getBytes("UTF-8");
+        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+            client.upload(SegmentSource.of(first), "ảnh 1.jpg", UploadOptions.defaults());
+            client.upload(SegmentSource.of(second), "danh sách.txt", UploadOptions.defaults());
+        }
+        api.post("api/auth/logout", null, Accounts.bearer(token));
+        try {
+            signIn(name);
+            tick("ảnh 1.jpg");
+            tick("danh sách.txt");
+            browser.waitForText(By.id("drive:selectedCount"), "2");
+
+            browser.visible(By.id("drive:zipSelected")).click();
+            Path zip = browser.awaitDownload("MyDrive " + vn.mydrive.platform.time.VietnamTime.today() + ".zip");
+            java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+            try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+            assertEquals(java.util.Set.of("ảnh 1.jpg", "danh sách.txt"), entries.keySet());
+            assertArrayEquals(first, entries.get("ảnh 1.jpg"));
+            assertArrayEquals(second, entries.get("danh sách.txt"));
+
+            browser.visible(By.id("drive:trashSelected")).click();
+            browser.waitForText(By.id("drive:messages"), "Moved 2 file(s) to the trash");
+            browser.waitUntil(d -> d.findElements(fileNamed("ảnh 1.jpg")).isEmpty()
+                    && d.findElements(fileNamed("danh sách.txt")).isEmpty());
+            browser.screenshot("drive-selection-done");
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-many-failed");
+            throw e;
+        }
+    }
+
+    @Test
+    void foldersAreMadeOpenedUploadedIntoAndFilesMovedOut() throws IOException {
+        String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("tree"));
+        Path photo = Files.write(browser.downloads().resolveSibling("pháo hoa.jpg"), TransferIT.randomBytes(40_000, 31));
+        try {
+            signIn(name);
+            showView("My files");
+            browser.visible(By.id("drive:newFolder")).click();
+            browser.type(By.id("folderForm:folderName"), "Ảnh Tết");
+            browser.visible(By.id("folderForm:createFolder")).click();
+            folder("Ảnh Tết").click();
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".breadcrumbs .crumb")).stream()
+                    .anyMatch(c -> c.getText().equals("Ảnh Tết")));
+
+            browser.visible(By.id("drive:newButton")).click();
+            browser.visible(By.cssSelector(".drop-zone"));
+            browser.driver().findElement(By.id("fileInput")).sendKeys(photo.toString());
+            browser.waitForText(By.id("uploadDoneFiles"), "pháo hoa.jpg: Done");
+            browser.visible(By.id("uploadDoneOk")).click();
+            row("pháo hoa.jpg");
+
+            browser.visible(By.id("drive:crumbTop")).click();
+            browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
+            folder("Ảnh Tết").click();
+            row("pháo hoa.jpg").findElement(By.className("move-button")).click();
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("moveForm:moveTarget")))
+                    .selectByVisibleText("My files");
+            browser.visible(By.id("moveForm:move")).click();
+            browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
+            browser.visible(By.id("drive:crumbTop")).click();
+            row("pháo hoa.jpg");
+            browser.screenshot("drive-folders-desktop");
+
+            folder("Ảnh Tết").findElement(By.xpath("./ancestor::li")).findElement(By.className("folder-delete")).click();
+            browser.waitForText(By.id("drive:messages"), "Deleted the folder Ảnh Tết");
+            browser.waitUntil(d -> d.findElements(By.className("folder-link")).isEmpty());
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-folders-failed");
+            throw e;
+        }
+    }
+
+    private org.openqa.selenium.WebElement folder(String folderName) {
+        return browser.visible(By.xpath("//a[contains(@class,'folder-link')][.//span[text()='" + folderName + "']]"));
+    }
+
+    /** Ticks the row's checkbox. */
+    private void tick(String fileName) {
+        row(fileName).findElement(By.cssSelector(".select-column .ui-chkbox-box")).click();
+    }
+
     /** Clicks one of the toolbar's views: All files, My files, Trash. */
     private void showView(String label) {
         browser.visible(By.xpath("//*[@id='drive:view']//*[contains(@class,'ui-button')][normalize-space(.)='"

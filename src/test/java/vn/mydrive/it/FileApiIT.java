@@ -148,7 +148,7 @@ class FileApiIT {
 
     private String upload(byte[] data, String name, String contentType) {
         UploadOptions options = contentType == null ? UploadOptions.defaults()
-                : new UploadOptions(false, null, null, Integer.MAX_VALUE, 1_700_000_000_000L, contentType);
+                : UploadOptions.defaults().withContentType(contentType);
         return user.client().upload(SegmentSource.of(data), name, options).fileId();
     }
 

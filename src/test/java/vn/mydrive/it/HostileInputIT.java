@@ -150,7 +150,12 @@ class HostileInputIT {
             rest("paths", "DELETE", "api/files/" + segment, null, bearer(attackerToken));
             rest("paths", "DELETE", "api/admin/sessions/" + segment, null, bearer(attackerToken));
             rest("paths", "GET", "api/covid/provinces/" + segment + "/daily", null, bearer(attackerToken));
-            sent += 5;
+            rest("paths", "GET", "api/folders/" + segment, null, bearer(attackerToken));
+            rest("paths", "DELETE", "api/folders/" + segment, null, bearer(attackerToken));
+            rest("paths", "POST", "api/trash/" + segment + "/restore", null, bearer(attackerToken));
+            rest("paths", "DELETE", "api/trash/" + segment, null, bearer(attackerToken));
+            rest("paths", "DELETE", "api/admin/files/" + segment, null, bearer(attackerToken));
+            sent += 10;
         }
         for (String value : HostileInputs.fieldValues()) {
             String q = URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -177,6 +182,11 @@ class HostileInputIT {
         rest("paths", "GET", "api/files/" + victimFileId + "/content", null, bearer(attackerToken));
         rest("paths", "DELETE", "api/files/" + victimFileId, null, bearer(attackerToken));
         rest("paths", "PATCH", "api/files/" + victimFileId, "{\"visibility\":\"shared\"}", bearer(attackerToken));
+        rest("paths", "PATCH", "api/files/" + victimFileId, "{\"folderId\":\"\"}", bearer(attackerToken));
+        rest("paths", "POST", "api/trash/" + victimFileId + "/restore", null, bearer(attackerToken));
+        rest("paths", "DELETE", "api/trash/" + victimFileId, null, bearer(attackerToken));
+        rest("paths", "DELETE", "api/admin/files/" + victimFileId, null, bearer(attackerToken));
+        restAnyStatus("queries", "GET", "api/files/archive?id=" + victimFileId, bearer(attackerToken));
         assertTrue(sent >= 150, "corpus size " + sent);
     }
 

@@ -73,11 +73,15 @@ class MonitorIT {
                     .fileId();
             client.downloadBytes(fileId);
         }
+        api.sendJson("PATCH", "api/files/" + fileId, "{\"visibility\":\"private\"}", bearer(token));
+        String folder = api.sendJson("POST", "api/folders", "{\"name\":\"Lưu trữ\"}", bearer(token)).json()
+                .getString("id");
+        api.sendJson("PATCH", "api/files/" + fileId, "{\"folderId\":\"" + folder + "\"}", bearer(token));
         api.send("DELETE", "api/files/" + fileId, BodyPublishers.noBody(), bearer(token));
         api.post("api/auth/logout", null, bearer(token));
 
         Set<String> expected = Set.of("REGISTER", "LOGIN_REFUSED", "LOGIN", "LOOKUP", "CONNECT", "UPLOAD_STARTED",
-                "UPLOAD_FINISHED", "DOWNLOAD", "TRASH", "DISCONNECT_CLEAN", "LOGOUT");
+                "UPLOAD_FINISHED", "DOWNLOAD", "SHARE", "MOVE", "TRASH", "DISCONNECT_CLEAN", "LOGOUT");
         List<JsonObject> entries = awaitActivity(name, list -> kinds(list).containsAll(expected));
         JsonObject refused = entries.stream().filter(e -> e.getString("kind").equals("LOGIN_REFUSED")).findFirst().orElseThrow();
         assertEquals("wrong_credentials", refused.getString("detail"));

@@ -42,6 +42,9 @@ public class MongoFileRepository implements FileRepository {
     /** Set while the file is in its owner's trash: when it went there (the purge counts from it). */
     private static final String TRASHED_AT = "metadata.trashedAt";
 
+    /** The owner's folder the file is in; null or missing (every file written before folders) is the top. */
+    private static final String FOLDER_ID = "metadata.folderId";
+
     @Inject
     MongoStore store;
 
@@ -54,6 +57,7 @@ public class MongoFileRepository implements FileRepository {
         files.createIndex(Indexes.ascending("filename", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.trashedAt"));
+        files.createIndex(Indexes.ascending("metadata.ownerKey", FOLDER_ID));
     }
 
     @Override
@@ -68,7 +72,8 @@ public class MongoFileRepository implements FileRepository {
                         .append("visibility", file.visibility().wireName())
                         .append("sha256", file.sha256())
                         .append("contentType", file.contentType())
-                        .append("searchName", FileNames.searchable(file.name()))));
+                        .append("searchName", FileNames.searchable(file.name()))
+                        .append("folderId", file.folderId())));
     }
 
     @Override
@@ -122,6 +127,9 @@ public class MongoFileRepository implements FileRepository {
                     new Document("metadata.ownerKey", query.viewerKey())));
         }
         filter.append(TRASHED_AT, new Document("$exists", scope == FileQuery.Scope.TRASH));
+        if (query.inFolder()) {
+            filter.append(FOLDER_ID, query.folderId());
+        }
         if (query.nameFilter() != null && !query.nameFilter().isBlank()) {
             filter.append("metadata.searchName",
                     new Document("$regex", Pattern.quote(FileNames.searchable(query.nameFilter().strip()))));
@@ -138,6 +146,16 @@ public class MongoFileRepository implements FileRepository {
     @Override
     public void setVisibility(ObjectId id, Visibility visibility) {
         files.updateOne(eq("_id", id), Updates.set("metadata.visibility", visibility.wireName()));
+    }
+
+    @Override
+    public void moveToFolder(ObjectId id, ObjectId folderId) {
+        files.updateOne(eq("_id", id), Updates.set(FOLDER_ID, folderId));
+    }
+
+    @Override
+    public long countInFolder(ObjectId folderId) {
+        return files.countDocuments(and(eq(FOLDER_ID, folderId), exists(TRASHED_AT, false)));
     }
 
     @Override
@@ -179,6 +197,7 @@ public class MongoFileRepository implements FileRepository {
                 ((Number) d.get("length")).longValue(), d.getDate("uploadDate").toInstant(),
                 meta.getString("sha256"), meta.getString("contentType"),
                 Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue(),
-                Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null));
+                Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null),
+                meta.getObjectId("folderId"));
     }
 }

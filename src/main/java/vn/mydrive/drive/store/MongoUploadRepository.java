@@ -68,7 +68,8 @@ public class MongoUploadRepository implements UploadRepository {
                 .append("expiresAt", Date.from(expiresAt))
                 .append("received", List.of())
                 .append("receivedCount", 0)
-                .append("completed", false));
+                .append("completed", false)
+                .append("folderId", upload.folderId()));
     }
 
     @Override
@@ -155,6 +156,6 @@ public class MongoUploadRepository implements UploadRepository {
                 d.getString("filename"), ((Number) d.get("size")).longValue(), d.getString("contentType"),
                 ((Number) d.get("lastModified")).longValue(), d.getString("fingerprint"), d.getString("sha256"),
                 Visibility.parse(d.getString("visibility")), d.getInteger("chunkSize"), d.getInteger("segmentSize"),
-                d.getDate("createdAt").toInstant(), d.getBoolean("completed", false));
+                d.getDate("createdAt").toInstant(), d.getBoolean("completed", false), d.getObjectId("folderId"));
     }
 }

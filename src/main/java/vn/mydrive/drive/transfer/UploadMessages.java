@@ -52,7 +52,7 @@ class UploadMessages {
             UploadRequest request = new UploadRequest(message.requiredString("name"), message.requiredLong("size"),
                     message.optionalLong("lastModified", 0), message.optionalString("contentType"),
                     message.optionalString("fingerprint"), message.optionalString("sha256"),
-                    message.optionalString("visibility"));
+                    message.optionalString("visibility"), message.optionalString("folderId"));
             UploadTicket ticket = uploads.start(connection.username(), request, connection.address());
             if (ticket.completed() != null) {
                 connection.send(Replies.complete(ref, ticket.completed()));

@@ -7,16 +7,22 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.faces.model.SelectItem;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
@@ -48,9 +54,18 @@ public class DrivePage implements Serializable {
     @Inject
     transient ClientAddresses clientAddresses;
 
+    @Inject
+    transient FolderService folders;
+
     private FileTableModel model;
     private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
+    private List<FileRow> selected = new ArrayList<>();
+    /** The folder "My files" shows (its id), or null for the top of the drive. */
+    private String folderId;
+    private String newFolderName;
+    private String movingId;
+    private String moveTarget;
     private String renamingId;
     private String newName;
 
@@ -75,6 +90,7 @@ public class DrivePage implements Serializable {
             default -> FileQuery.Scope.ALL;
         };
         model.setScope(scope);
+        openFolder(null);
     }
 
     public boolean isTrash() {
@@ -112,10 +128,162 @@ public class DrivePage implements Serializable {
 
     public void toggleVisibility(FileRow row) {
         try {
-            files.setVisibility(viewer(), row.getId(), row.isShared() ? Visibility.PRIVATE : Visibility.SHARED);
+            files.setVisibility(viewer(), row.getId(), row.isShared() ? Visibility.PRIVATE : Visibility.SHARED,
+                    clientAddress());
         } catch (ApiException e) {
             Messages.error(e);
         }
+    }
+
+    public String getFolderId() {
+        return folderId;
+    }
+
+    /** Shows a folder of the viewer's ({@code id} null or blank: the top of the drive) in "My files". */
+    public void openFolder(String id) {
+        String target = id == null || id.isBlank() ? null : id;
+        try {
+            ObjectId folder = target == null ? null : folders.owned(viewer(), target).id();
+            folderId = target;
+            model.setFolder(scope == FileQuery.Scope.MINE, folder);
+        } catch (ApiException e) {
+            Messages.error(e);
+            folderId = null;
+            model.setFolder(scope == FileQuery.Scope.MINE, null);
+        }
+        selected.clear();
+    }
+
+    /** Where "My files" is, from the top of the drive down (empty at the top, and in the other views). */
+    public List<FolderRow> getBreadcrumbs() {
+        if (scope != FileQuery.Scope.MINE || folderId == null) {
+            return List.of();
+        }
+        return folders.path(viewer(), new ObjectId(folderId)).stream().map(FolderRow::new).toList();
+    }
+
+    /** The folders in the folder "My files" shows. */
+    public List<FolderRow> getSubfolders() {
+        if (scope != FileQuery.Scope.MINE) {
+            return List.of();
+        }
+        return folders.children(viewer(), folderId == null ? null : new ObjectId(folderId)).stream()
+                .map(FolderRow::new).toList();
+    }
+
+    public String getNewFolderName() {
+        return newFolderName;
+    }
+
+    public void setNewFolderName(String newFolderName) {
+        this.newFolderName = newFolderName;
+    }
+
+    /** Makes a folder in the one "My files" shows. */
+    public void createFolder() {
+        try {
+            folders.create(viewer(), newFolderName, folderId, clientAddress());
+            newFolderName = null;
+        } catch (ApiException e) {
+            Messages.error(e);
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    public void deleteFolder(FolderRow row) {
+        try {
+            folders.delete(viewer(), row.getId());
+            Messages.info("drive.folderDeleted", row.getName());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** Opens "Move to…" for a file: the choice starts at the folder it is shown in. */
+    public void startMove(FileRow row) {
+        movingId = row.getId();
+        moveTarget = folderId == null ? "" : folderId;
+    }
+
+    public String getMoveTarget() {
+        return moveTarget;
+    }
+
+    public void setMoveTarget(String moveTarget) {
+        this.moveTarget = moveTarget;
+    }
+
+    /** Where a file can go: the top of the drive, then every folder of the viewer's by its path. */
+    public List<SelectItem> getMoveTargets() {
+        List<SelectItem> targets = new ArrayList<>();
+        targets.add(new SelectItem("", Messages.text("drive.top", "My files")));
+        folders.allPaths(viewer()).forEach(f -> targets.add(new SelectItem(f.id().toHexString(), f.path())));
+        return targets;
+    }
+
+    public void moveFile() {
+        try {
+            files.moveTo(viewer(), movingId, moveTarget == null || moveTarget.isBlank() ? null : moveTarget,
+                    clientAddress());
+            movingId = null;
+        } catch (ApiException e) {
+            Messages.error(e);
+            FacesContext.getCurrentInstance().validationFailed();
+        }
+    }
+
+    /** The rows ticked in the table, for the actions on many files at once. */
+    public List<FileRow> getSelected() {
+        return selected;
+    }
+
+    public void setSelected(List<FileRow> selected) {
+        this.selected = selected == null ? new ArrayList<>() : new ArrayList<>(selected);
+    }
+
+    public void clearSelection() {
+        selected.clear();
+    }
+
+    /** The query naming the selected files for {@code /api/files/archive}. */
+    public String getSelectionQuery() {
+        return selected.stream().map(row -> "id=" + row.getId()).collect(Collectors.joining("&"));
+    }
+
+    /** Moves the selected files to the trash; someone else's among them are left alone, and counted. */
+    public void trashSelected() {
+        String viewer = viewer();
+        String address = clientAddress();
+        int moved = forEachSelected(row -> files.trash(viewer, row.getId(), address));
+        Messages.info("drive.trashedSeveral", moved, getTrashDays());
+    }
+
+    /** Shares the selected files with everyone signed in, or makes them private. */
+    public void shareSelected(boolean shared) {
+        String viewer = viewer();
+        Visibility visibility = shared ? Visibility.SHARED : Visibility.PRIVATE;
+        String address = clientAddress();
+        int changed = forEachSelected(row -> files.setVisibility(viewer, row.getId(), visibility, address));
+        Messages.info(shared ? "drive.sharedSeveral" : "drive.privateSeveral", changed);
+    }
+
+    /** Applies the action to each selected file, then clears the selection; says how many were not the viewer's. */
+    private int forEachSelected(java.util.function.Consumer<FileRow> action) {
+        int done = 0;
+        int refused = 0;
+        for (FileRow row : selected) {
+            try {
+                action.accept(row);
+                done++;
+            } catch (ApiException e) {
+                refused++;
+            }
+        }
+        selected.clear();
+        if (refused > 0) {
+            Messages.warn("drive.notYoursSeveral", refused);
+        }
+        return done;
     }
 
     /** Moves the file to the trash: undone from the trash view, so no confirmation is asked. */

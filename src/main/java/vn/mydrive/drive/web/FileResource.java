@@ -29,6 +29,7 @@ import java.util.Optional;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.Page;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Thumbnails;
@@ -55,8 +56,8 @@ public class FileResource {
     /** Files one zip may hold: their ids (28 characters each with "&id=") fit any server's 8 KiB request line. */
     static final int MAX_ARCHIVE_FILES = 200;
 
-    /** Body of PATCH: either field may be left out. */
-    public record FilePatch(String name, String visibility) {
+    /** Body of PATCH: any field may be left out; {@code folderId} "" is the top of the drive. */
+    public record FilePatch(String name, String visibility, String folderId) {
     }
 
     public record FileList(List<FileView> items, long total, int page, int size) {
@@ -83,6 +84,9 @@ public class FileResource {
     @Inject
     Thumbnails thumbnails;
 
+    @Inject
+    FolderService folders;
+
     @Resource(lookup = Workers.JNDI_NAME)
     ManagedExecutorService executor;
 
@@ -99,7 +103,8 @@ public class FileResource {
                          @QueryParam("order") @DefaultValue("desc") String order,
                          @QueryParam("name") String name,
                          @QueryParam("owner") String owner,
-                         @QueryParam("mine") @DefaultValue("false") boolean mine) {
+                         @QueryParam("mine") @DefaultValue("false") boolean mine,
+                         @QueryParam("folder") String folder) {
         PageRequest page = PageRequest.parse(pageParam, sizeParam);
         if (!order.equals("asc") && !order.equals("desc")) {
             throw new InvalidRequestException("invalid_query", "order is asc or desc.");
@@ -109,7 +114,13 @@ public class FileResource {
         }
         FileQuery query = new FileQuery(viewerKey(), mine ? FileQuery.Scope.MINE : FileQuery.Scope.ALL,
                 owner == null || owner.isBlank() ? null : AccountKey.of(owner.strip()), name, sortOf(sort),
-                order.equals("asc"), page.offset(), page.size());
+                order.equals("asc"), page.offset(), page.size(), false, null);
+        if (folder != null) {
+            // Only one's own folders are listed: another's folder id is not found, as everywhere else.
+            query = new FileQuery(viewerKey(), FileQuery.Scope.MINE, null, name, sortOf(sort), order.equals("asc"),
+                    page.offset(), page.size(), false, null)
+                    .in(folder.equals("top") ? null : folders.owned(viewer(), folder).id());
+        }
         return FileList.of(files.list(query), page, viewer());
     }
 
@@ -129,8 +140,8 @@ public class FileResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public FileView change(@PathParam("id") String id, FilePatch patch) {
-        if (patch == null || (patch.name() == null && patch.visibility() == null)) {
-            throw new InvalidRequestException("invalid_patch", "Send a new name, a visibility, or both.");
+        if (patch == null || (patch.name() == null && patch.visibility() == null && patch.folderId() == null)) {
+            throw new InvalidRequestException("invalid_patch", "Send a new name, a visibility, a folderId, or some.");
         }
         Visibility visibility = null;
         if (patch.visibility() != null) {
@@ -144,7 +155,11 @@ public class FileResource {
             file = files.rename(viewer(), id, patch.name());
         }
         if (visibility != null) {
-            file = files.setVisibility(viewer(), id, visibility);
+            file = files.setVisibility(viewer(), id, visibility, clientAddresses.of(request));
+        }
+        if (patch.folderId() != null) {
+            file = files.moveTo(viewer(), id, patch.folderId().isBlank() ? null : patch.folderId(),
+                    clientAddresses.of(request));
         }
         return FileView.of(file, viewer());
     }
@@ -196,7 +211,7 @@ public class FileResource {
     @Path("archive")
     @Produces("application/zip")
     public void archive(@QueryParam("id") List<String> ids, @Suspended AsyncResponse response) {
-        List<String> distinct = ids == null ? List.of() : ids.stream().distinct().toList();
+        List<String> distinct = ids == null ? List.of() : ids.stream().filter(id -> !id.isBlank()).distinct().toList();
         if (distinct.isEmpty() || distinct.size() > MAX_ARCHIVE_FILES) {
             throw new InvalidRequestException("invalid_query", "Name 1.." + MAX_ARCHIVE_FILES + " files with id=.");
         }

@@ -2,6 +2,7 @@ package vn.mydrive.drive.web;
 
 import java.util.List;
 import java.util.Map;
+import org.bson.types.ObjectId;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -22,6 +23,8 @@ final class FileTableModel extends LazyDataModel<FileRow> {
     private final transient FileService files;
     private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
+    private boolean inFolder;
+    private ObjectId folderId;
 
     FileTableModel(FileService files) {
         this.files = files;
@@ -29,6 +32,12 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     void setScope(FileQuery.Scope scope) {
         this.scope = scope;
+    }
+
+    /** Lists only the files directly in a folder ({@code id} null: the top of the drive), unless a search is on. */
+    void setFolder(boolean inFolder, ObjectId id) {
+        this.inFolder = inFolder;
+        this.folderId = id;
     }
 
     /** The toolbar's name search: a box of its own, since phones (reflow mode) hide the columns' filters. */
@@ -79,8 +88,10 @@ final class FileTableModel extends LazyDataModel<FileRow> {
         }
         String name = search;
         String owner = filterValue(filters, "owner");
-        return new FileQuery(AccountKey.of(DrivePage.viewer()), scope,
-                owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize);
+        FileQuery query = new FileQuery(AccountKey.of(DrivePage.viewer()), scope,
+                owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize, false, null);
+        // A search looks in every folder, as people expect of a drive's search box.
+        return inFolder && name == null ? query.in(folderId) : query;
     }
 
     private static String filterValue(Map<String, FilterMeta> filters, String field) {

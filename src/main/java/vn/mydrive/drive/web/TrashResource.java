@@ -53,7 +53,7 @@ public class TrashResource {
                          @QueryParam("size") @DefaultValue("50") String sizeParam) {
         PageRequest page = PageRequest.parse(pageParam, sizeParam);
         FileQuery query = new FileQuery(AccountKey.of(viewer()), FileQuery.Scope.TRASH, null, null,
-                FileQuery.Sort.TRASHED_AT, false, page.offset(), page.size());
+                FileQuery.Sort.TRASHED_AT, false, page.offset(), page.size(), false, null);
         return FileResource.FileList.of(files.list(query), page, viewer());
     }
 

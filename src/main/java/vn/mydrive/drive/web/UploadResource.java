@@ -32,16 +32,17 @@ import vn.mydrive.platform.web.ClientAddresses;
 @Produces(MediaType.APPLICATION_JSON)
 public class UploadResource {
 
-    /** One unfinished upload; {@code stored} counts whole stored segments. */
+    /** One unfinished upload; {@code stored} counts whole stored segments; {@code folderId} where it is going. */
     public record UnfinishedUpload(String uploadId, String name, long size, long stored, int percent,
-                                   long lastModified, Instant startedAt, Instant expiresAt) {
+                                   long lastModified, Instant startedAt, Instant expiresAt, String folderId) {
 
         static UnfinishedUpload of(OpenUpload open) {
             long stored = open.storedBytes();
             long size = open.upload().size();
             return new UnfinishedUpload(open.upload().id().toHexString(), open.upload().name(), size, stored,
                     size == 0 ? 0 : (int) (stored * 100 / size), open.upload().lastModified(),
-                    open.upload().createdAt(), open.expiresAt());
+                    open.upload().createdAt(), open.expiresAt(),
+                    open.upload().folderId() == null ? null : open.upload().folderId().toHexString());
         }
     }
 

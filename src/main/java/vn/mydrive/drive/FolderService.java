@@ -1,0 +1,177 @@
+package vn.mydrive.drive;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.text.Collator;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.types.ObjectId;
+import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
+import vn.mydrive.drive.DriveExceptions.FolderCycleException;
+import vn.mydrive.drive.DriveExceptions.FolderExistsException;
+import vn.mydrive.drive.DriveExceptions.FolderNotEmptyException;
+import vn.mydrive.drive.DriveExceptions.FoldersBusyException;
+import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.security.AccountKey;
+
+/**
+ * A person's folders: made, renamed, moved and deleted by their owner only; anyone else's folder is answered as
+ * one that does not exist. Names follow the file name rules, unique among siblings ignoring case (a clash is
+ * refused, {@code folder_exists}, rather than renamed: a folder is made on purpose, and "Ảnh (1)" would hide the
+ * mistake). A folder never goes into itself or below itself, even with two moves at once on two nodes: moves of
+ * one person's folders take turns (a lease in the store) and check the tree as it is once their turn comes.
+ */
+@ApplicationScoped
+public class FolderService {
+
+    /** How long one move may hold the owner's tree; a node that dies holding it blocks moves this long at most. */
+    private static final Duration TREE_LEASE = Duration.ofSeconds(15);
+    private static final int TREE_ATTEMPTS = 50;
+
+    @Inject
+    FolderRepository folders;
+
+    @Inject
+    FileRepository files;
+
+    @Inject
+    Event<Activity> activity;
+
+    public Folder create(String owner, String name, String parentId, String clientAddress) {
+        ObjectId parent = parentId == null || parentId.isBlank() ? null : owned(owner, parentId).id();
+        Folder folder = new Folder(new ObjectId(), FileNames.check(name), owner, parent, Instant.now());
+        if (!folders.insert(folder)) {
+            throw new FolderExistsException();
+        }
+        return folder;
+    }
+
+    /** The owner's folder, or not found (for a folder that is someone else's too). */
+    public Folder owned(String owner, String id) {
+        return folders.find(FileService.parseId(id)).filter(f -> f.isOwnedBy(owner))
+                .orElseThrow(FileNotFoundException::new);
+    }
+
+    public boolean exists(ObjectId id) {
+        return folders.find(id).isPresent();
+    }
+
+    /** The folders directly in {@code parentId} (null: the top of the drive), by name as people sort them. */
+    public List<Folder> children(String owner, ObjectId parentId) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return folders.allOf(AccountKey.of(owner)).stream()
+                .filter(f -> parentId == null ? f.parentId() == null : parentId.equals(f.parentId()))
+                .sorted(Comparator.comparing(Folder::name, collator)).toList();
+    }
+
+    /** The folders from the top of the drive down to {@code id}, for breadcrumbs. */
+    public List<Folder> path(String owner, ObjectId id) {
+        Map<ObjectId, Folder> all = byId(owner);
+        List<Folder> path = new ArrayList<>();
+        for (Folder f = all.get(id); f != null && path.size() <= all.size(); f = all.get(f.parentId())) {
+            path.add(0, f);
+        }
+        return path;
+    }
+
+    /** "Ảnh / 2021 / Tết": where a folder is, as people read it. */
+    public String pathText(String owner, ObjectId id) {
+        return String.join(" / ", path(owner, id).stream().map(Folder::name).toList());
+    }
+
+    /** Every folder of the owner with its path, sorted by path: the choices of a "Move to…". */
+    public List<FolderPath> allPaths(String owner) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return folders.allOf(AccountKey.of(owner)).stream()
+                .map(f -> new FolderPath(f.id(), pathText(owner, f.id())))
+                .sorted(Comparator.comparing(FolderPath::path, collator)).toList();
+    }
+
+    public Folder rename(String owner, String id, String name) {
+        Folder folder = owned(owner, id);
+        if (!folders.rename(folder.id(), FileNames.check(name))) {
+            throw new FolderExistsException();
+        }
+        return owned(owner, id);
+    }
+
+    /** Moves the folder, with all it holds, into {@code targetId} (null: the top of the drive). */
+    public Folder move(String owner, String id, String targetId, String clientAddress) {
+        Folder folder = owned(owner, id);
+        ObjectId target = targetId == null || targetId.isBlank() ? null : owned(owner, targetId).id();
+        String ownerKey = AccountKey.of(owner);
+        String holder = UUID.randomUUID().toString();
+        takeTree(ownerKey, holder);
+        try {
+            // The tree as it is now that no other move of it can run: the target must not be the folder or below it.
+            Map<ObjectId, Folder> all = byId(owner);
+            int steps = 0;
+            for (ObjectId at = target; at != null && steps++ <= all.size();
+                    at = all.containsKey(at) ? all.get(at).parentId() : null) {
+                if (at.equals(folder.id())) {
+                    throw new FolderCycleException();
+                }
+            }
+            if (!folders.move(folder.id(), target)) {
+                throw new FolderExistsException();
+            }
+        } finally {
+            folders.unlockTree(ownerKey, holder);
+        }
+        activity.fire(Activity.of(Kind.MOVE, owner, clientAddress,
+                folder.name() + "/ → " + (target == null ? "/" : pathText(owner, target))));
+        return owned(owner, id);
+    }
+
+    /** Deletes an empty folder (no folder and no file in it, the trash aside). */
+    public void delete(String owner, String id) {
+        Folder folder = owned(owner, id);
+        if (!children(owner, folder.id()).isEmpty() || files.countInFolder(folder.id()) > 0) {
+            throw new FolderNotEmptyException();
+        }
+        if (!folders.delete(folder.id())) {
+            throw new FileNotFoundException();
+        }
+    }
+
+    /** Deletes every folder of the owner (their account is going; their files go separately). */
+    public void deleteAllOf(String owner) {
+        for (Folder folder : folders.allOf(AccountKey.of(owner))) {
+            folders.delete(folder.id());
+        }
+    }
+
+    private void takeTree(String ownerKey, String holder) {
+        for (int attempt = 0; attempt < TREE_ATTEMPTS; attempt++) {
+            if (folders.lockTree(ownerKey, holder, TREE_LEASE)) {
+                return;
+            }
+            try {
+                Thread.sleep(20L + attempt * 10L); // a move holds the tree for a few milliseconds
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new FoldersBusyException();
+    }
+
+    private Map<ObjectId, Folder> byId(String owner) {
+        Map<ObjectId, Folder> all = new HashMap<>();
+        folders.allOf(AccountKey.of(owner)).forEach(f -> all.put(f.id(), f));
+        return all;
+    }
+
+    /** A folder and where it is ("Ảnh / 2021"). */
+    public record FolderPath(ObjectId id, String path) {
+    }
+}

@@ -1,0 +1,117 @@
+package vn.mydrive.drive.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import vn.mydrive.drive.Folder;
+import vn.mydrive.drive.FolderService;
+import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.InvalidRequestException;
+import vn.mydrive.platform.security.Roles;
+
+/**
+ * The caller's folders: make one, see one with the folders in it, rename or move it, delete an empty one. The
+ * files in a folder are listed by {@code GET /api/files?folder=ID} ({@code folder=top} for the top of the drive)
+ * and moved with {@code PATCH /api/files/{id}} {@code {"folderId": ...}}.
+ */
+@Path("folders")
+@RequestScoped
+@RolesAllowed({Roles.USER, Roles.ADMIN})
+@Produces(MediaType.APPLICATION_JSON)
+public class FolderResource {
+
+    /** Body of POST: {@code parentId} null or "" for the top of the drive. */
+    public record NewFolder(String name, String parentId) {
+    }
+
+    /** Body of PATCH: either may be left out; {@code parentId} "" moves the folder to the top of the drive. */
+    public record FolderPatch(String name, String parentId) {
+    }
+
+    /** A folder as the API shows it: where it is ({@code path}, its own name last) and the folders in it. */
+    public record FolderView(String id, String name, String parentId, String path, List<FolderView> folders) {
+    }
+
+    @Inject
+    FolderService folders;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
+
+    /** The folders at the top of the drive. */
+    @GET
+    public List<FolderView> top() {
+        return folders.children(owner(), null).stream().map(f -> view(f, List.of())).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public FolderView get(@PathParam("id") String id) {
+        Folder folder = folders.owned(owner(), id);
+        return view(folder, folders.children(owner(), folder.id()).stream().map(f -> view(f, List.of())).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewFolder body) {
+        if (body == null || body.name() == null) {
+            throw new InvalidRequestException("invalid_folder", "Send the folder's name (and parentId, if any).");
+        }
+        Folder folder = folders.create(owner(), body.name(), body.parentId(), clientAddresses.of(request));
+        return Response.status(Response.Status.CREATED).entity(view(folder, List.of())).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FolderView change(@PathParam("id") String id, FolderPatch patch) {
+        if (patch == null || (patch.name() == null && patch.parentId() == null)) {
+            throw new InvalidRequestException("invalid_folder", "Send a new name, a parentId, or both.");
+        }
+        Folder folder = folders.owned(owner(), id);
+        if (patch.name() != null) {
+            folder = folders.rename(owner(), id, patch.name());
+        }
+        if (patch.parentId() != null) {
+            folder = folders.move(owner(), id, patch.parentId(), clientAddresses.of(request));
+        }
+        return view(folder, List.of());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        folders.delete(owner(), id);
+        return Response.noContent().build();
+    }
+
+    private FolderView view(Folder folder, List<FolderView> children) {
+        return new FolderView(folder.id().toHexString(), folder.name(),
+                folder.parentId() == null ? null : folder.parentId().toHexString(),
+                folders.pathText(owner(), folder.id()), children);
+    }
+
+    private String owner() {
+        return security.getUserPrincipal().getName();
+    }
+}
