@@ -73,19 +73,49 @@ window.MyDrive = window.MyDrive || {};
             PF('uploadDialog').hide();
         });
 
-        // Files dropped anywhere on the page are uploaded, shared.
+        // Files from the computer dropped anywhere on the page are uploaded, shared, into the folder shown (or into the
+        // folder or breadcrumb they are dropped on); one of the list's own files dropped on a folder or a breadcrumb
+        // moves there.
+        var FILE_ROW = 'application/x-mydrive-file';
+        var folderUnder = function (event) {
+            return event.target.closest ? event.target.closest('[data-folder]') : null;
+        };
+        var carries = function (event, type) {
+            return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, type) >= 0;
+        };
+        document.addEventListener('dragstart', function (event) {
+            var name = event.target.closest ? event.target.closest('.file-name[draggable="true"]') : null;
+            var row = name ? name.closest('tr[data-rk]') : null;
+            if (row) {
+                event.dataTransfer.setData(FILE_ROW, row.getAttribute('data-rk'));
+                event.dataTransfer.effectAllowed = 'move';
+            }
+        });
         document.addEventListener('dragover', function (event) {
-            event.preventDefault();
-            document.body.classList.add('dropping');
+            var folder = folderUnder(event);
+            if (carries(event, 'Files') || (folder && carries(event, FILE_ROW))) {
+                event.preventDefault();
+                document.body.classList.toggle('dropping', carries(event, 'Files'));
+                document.querySelectorAll('.drop-here').forEach(function (e) { e.classList.remove('drop-here'); });
+                if (folder) {
+                    folder.classList.add('drop-here');
+                }
+            }
         });
         document.addEventListener('dragleave', function () {
             document.body.classList.remove('dropping');
         });
         document.addEventListener('drop', function (event) {
-            event.preventDefault();
+            var folder = folderUnder(event);
             document.body.classList.remove('dropping');
+            document.querySelectorAll('.drop-here').forEach(function (e) { e.classList.remove('drop-here'); });
             if (event.dataTransfer && event.dataTransfer.files.length > 0) {
-                uploader.add(event.dataTransfer.files, 'shared');
+                event.preventDefault();
+                uploader.add(event.dataTransfer.files, 'shared', folder ? folder.dataset.folder || null : undefined);
+            } else if (folder && carries(event, FILE_ROW)) {
+                event.preventDefault();
+                window.moveDropped([{name: 'fileId', value: event.dataTransfer.getData(FILE_ROW)},
+                    {name: 'folderId', value: folder.dataset.folder}]);
             }
         });
 

@@ -2,6 +2,7 @@ package vn.mydrive.drive;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.types.ObjectId;
 
@@ -31,6 +32,9 @@ public interface FileRepository {
 
     /** How many files (not in the trash) are directly in the folder. */
     long countInFolder(ObjectId folderId);
+
+    /** For each folder of the owner holding files (not in the trash) directly: how many and their bytes. */
+    Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey);
 
     /** Moves the file to the trash. @return false if it was already there, or gone */
     boolean trash(ObjectId id, Instant at);

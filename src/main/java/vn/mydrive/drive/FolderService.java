@@ -83,6 +83,22 @@ public class FolderService {
         return path;
     }
 
+    /**
+     * What each of the owner's folders holds, its subfolders included: one count by the store of the files directly
+     * in each folder, added up the tree here.
+     */
+    public Map<ObjectId, FolderTotals> totals(String owner) {
+        Map<ObjectId, Folder> all = byId(owner);
+        Map<ObjectId, FolderTotals> totals = new HashMap<>();
+        files.totalsByFolder(AccountKey.of(owner)).forEach((folderId, direct) -> {
+            int steps = 0;
+            for (Folder f = all.get(folderId); f != null && steps++ <= all.size(); f = all.get(f.parentId())) {
+                totals.merge(f.id(), direct, FolderTotals::plus);
+            }
+        });
+        return totals;
+    }
+
     /** "Ảnh / 2021 / Tết": where a folder is, as people read it. */
     public String pathText(String owner, ObjectId id) {
         return String.join(" / ", path(owner, id).stream().map(Folder::name).toList());

@@ -104,14 +104,8 @@ class DrivePageIT {
 
     @Test
     void aDeletedFileGoesToTheTrashAndIsRestoredFromIt() {
-        ApiClient api = new ApiClient(deployment);
-        String name = new Accounts(api).register(Accounts.uniqueName("trash"));
-        String token = new Accounts(api).signIn(name);
-        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
-            client.upload(SegmentSource.of(TransferIT.randomBytes(4000, 9)), "hoá đơn.pdf", UploadOptions.defaults());
-            client.upload(SegmentSource.of(TransferIT.randomBytes(6000, 8)), "nháp.txt", UploadOptions.defaults());
-        }
-        api.post("api/auth/logout", null, Accounts.bearer(token)); // the browser's is then the only session
+        String name = accountWithFiles("trash", java.util.Map.of("hoá đơn.pdf", TransferIT.randomBytes(4000, 9),
+                "nháp.txt", TransferIT.randomBytes(6000, 8)));
         try {
             signIn(name);
             String used = browser.visible(By.id("drive:usage")).getText();
@@ -147,16 +141,9 @@ class DrivePageIT {
 
     @Test
     void severalFilesAreDownloadedAsOneZipAndTrashedAtOnce() throws IOException {
-        ApiClient api = new ApiClient(deployment);
-        String name = new Accounts(api).register(Accounts.uniqueName("many"));
-        String token = new Accounts(api).signIn(name);
         byte[] first = TransferIT.randomBytes(1_500_000, 21);
         byte[] second = "Danh sách".getBytes("UTF-8");
-        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
-            client.upload(SegmentSource.of(first), "ảnh 1.jpg", UploadOptions.defaults());
-            client.upload(SegmentSource.of(second), "danh sách.txt", UploadOptions.defaults());
-        }
-        api.post("api/auth/logout", null, Accounts.bearer(token));
+        String name = accountWithFiles("many", java.util.Map.of("ảnh 1.jpg", first, "danh sách.txt", second));
         try {
             signIn(name);
             tick("ảnh 1.jpg");
@@ -217,15 +204,48 @@ class DrivePageIT {
             browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
             browser.visible(By.id("drive:crumbTop")).click();
             row("pháo hoa.jpg");
-            browser.screenshot("drive-folders-desktop");
 
-            folder("Ảnh Tết").findElement(By.xpath("./ancestor::li")).findElement(By.className("folder-delete")).click();
-            browser.waitForText(By.id("drive:messages"), "Deleted the folder Ảnh Tết");
+            folder("Ảnh Tết").findElement(By.xpath("./ancestor::li")).findElement(By.className("folder-rename")).click();
+            browser.type(By.id("folderForm:folderName"), "Ảnh Tết 2026");
+            browser.visible(By.id("folderForm:createFolder")).click();
+            // Dragged onto the folder: the file leaves the top; a search finds it and says where it is.
+            drag(row("pháo hoa.jpg").findElement(By.className("file-name")), folder("Ảnh Tết 2026"));
+            browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
+            browser.waitForText(By.className("folder-summary"), "1 file, 40 KB");
+            browser.type(By.id("drive:search"), "phao hoa");
+            browser.waitForText(By.cssSelector(".file-location"), "Ảnh Tết 2026");
+            browser.screenshot("drive-folders-desktop");
+            browser.visible(By.id("drive:search")).sendKeys(org.openqa.selenium.Keys.chord(
+                    org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.BACK_SPACE);
+            browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
+            // And dragged from inside the folder onto the breadcrumb of the top.
+            folder("Ảnh Tết 2026").click();
+            drag(row("pháo hoa.jpg").findElement(By.className("file-name")), browser.visible(By.id("drive:crumbTop")));
+            browser.waitUntil(d -> d.findElements(fileNamed("pháo hoa.jpg")).isEmpty());
+            browser.visible(By.id("drive:crumbTop")).click();
+            row("pháo hoa.jpg");
+
+            folder("Ảnh Tết 2026").findElement(By.xpath("./ancestor::li")).findElement(By.className("folder-delete"))
+                    .click();
+            browser.waitForText(By.id("drive:messages"), "Deleted the folder Ảnh Tết 2026");
             browser.waitUntil(d -> d.findElements(By.className("folder-link")).isEmpty());
         } catch (AssertionError | RuntimeException e) {
             browser.saveEvidence("drive-folders-failed");
             throw e;
         }
+    }
+
+    /**
+     * Drags one element onto another with the page's own drag-and-drop events (the driver cannot hold a native drag
+     * in headless Chromium): what a mouse drag makes the browser send.
+     */
+    private void drag(WebElement source, WebElement target) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "var data = new DataTransfer();"
+                + "var fire = (el, type) => el.dispatchEvent(new DragEvent(type, {bubbles: true, cancelable: true,"
+                + " dataTransfer: data}));"
+                + "fire(arguments[0], 'dragstart'); fire(arguments[1], 'dragover'); fire(arguments[1], 'drop');",
+                source, target);
     }
 
     private org.openqa.selenium.WebElement folder(String folderName) {
@@ -235,6 +255,18 @@ class DrivePageIT {
     /** Ticks the row's checkbox. */
     private void tick(String fileName) {
         row(fileName).findElement(By.cssSelector(".select-column .ui-chkbox-box")).click();
+    }
+
+    /** A new account with these files uploaded over the API, then signed out: the browser's is its only session. */
+    private String accountWithFiles(String prefix, java.util.Map<String, byte[]> files) {
+        ApiClient api = new ApiClient(deployment);
+        String name = new Accounts(api).register(Accounts.uniqueName(prefix));
+        String token = new Accounts(api).signIn(name);
+        try (TransferClient client = TransferClient.connect(api.transferSocket(), token)) {
+            files.forEach((file, bytes) -> client.upload(SegmentSource.of(bytes), file, UploadOptions.defaults()));
+        }
+        api.post("api/auth/logout", null, Accounts.bearer(token));
+        return name;
     }
 
     /** Clicks one of the toolbar's views: All files, My files, Trash. */

@@ -82,6 +82,15 @@ class FolderIT {
                 UploadOptions.defaults().inFolder(photos)).fileId();
         assertNotEquals(file, again);
         assertEquals(List.of(again), ids(api.get("api/files?folder=" + photos, alice.bearer()).json()));
+
+        // What a folder holds counts its subfolders: Ảnh has its own file and 2021's.
+        JsonObject holds = api.get("api/folders/" + photos, alice.bearer()).json();
+        assertEquals(2, holds.getJsonNumber("files").longValue(), holds::toString);
+        assertEquals(6000, holds.getJsonNumber("bytes").longValue());
+        assertEquals(1, holds.getJsonArray("folders").getJsonObject(0).getJsonNumber("files").longValue());
+        api.send("DELETE", "api/files/" + again, BodyPublishers.noBody(), alice.bearer());
+        assertEquals(1, api.get("api/folders/" + photos, alice.bearer()).json().getJsonNumber("files").longValue(),
+                "the trash does not count");
     }
 
     @Test

@@ -4,8 +4,11 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -15,7 +18,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -24,6 +29,7 @@ import org.bson.types.ObjectId;
 import vn.mydrive.drive.FileNames;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileRepository;
+import vn.mydrive.drive.FolderTotals;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.security.AccountKey;
@@ -156,6 +162,18 @@ public class MongoFileRepository implements FileRepository {
     @Override
     public long countInFolder(ObjectId folderId) {
         return files.countDocuments(and(eq(FOLDER_ID, folderId), exists(TRASHED_AT, false)));
+    }
+
+    @Override
+    public Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey) {
+        Map<ObjectId, FolderTotals> totals = new HashMap<>();
+        files.aggregate(List.of(
+                Aggregates.match(and(eq("metadata.ownerKey", ownerKey), exists(TRASHED_AT, false),
+                        ne(FOLDER_ID, null))),
+                Aggregates.group("$" + FOLDER_ID, Accumulators.sum("files", 1), Accumulators.sum("bytes", "$length"))))
+                .forEach(d -> totals.put(d.getObjectId("_id"), new FolderTotals(((Number) d.get("files")).longValue(),
+                        ((Number) d.get("bytes")).longValue())));
+        return totals;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
@@ -23,6 +24,7 @@ import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.FolderService;
+import vn.mydrive.drive.FolderTotals;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
@@ -64,6 +66,8 @@ public class DrivePage implements Serializable {
     /** The folder "My files" shows (its id), or null for the top of the drive. */
     private String folderId;
     private String newFolderName;
+    /** The folder the folder dialog renames, or null when it makes a new one. */
+    private String renamingFolderId;
     private String movingId;
     private String moveTarget;
     private String renamingId;
@@ -71,7 +75,7 @@ public class DrivePage implements Serializable {
 
     @PostConstruct
     void init() {
-        model = new FileTableModel(files);
+        model = new FileTableModel(files, folders);
     }
 
     public FileTableModel getModel() {
@@ -167,8 +171,9 @@ public class DrivePage implements Serializable {
         if (scope != FileQuery.Scope.MINE) {
             return List.of();
         }
+        Map<ObjectId, FolderTotals> totals = folders.totals(viewer());
         return folders.children(viewer(), folderId == null ? null : new ObjectId(folderId)).stream()
-                .map(FolderRow::new).toList();
+                .map(f -> new FolderRow(f, totals.getOrDefault(f.id(), FolderTotals.NONE))).toList();
     }
 
     public String getNewFolderName() {
@@ -179,10 +184,31 @@ public class DrivePage implements Serializable {
         this.newFolderName = newFolderName;
     }
 
-    /** Makes a folder in the one "My files" shows. */
-    public void createFolder() {
+    /** Opens the folder dialog to make a folder in the one "My files" shows. */
+    public void startNewFolder() {
+        renamingFolderId = null;
+        newFolderName = null;
+    }
+
+    /** Opens the folder dialog to rename a folder. */
+    public void startRenameFolder(FolderRow row) {
+        renamingFolderId = row.getId();
+        newFolderName = row.getName();
+    }
+
+    public boolean isRenamingFolder() {
+        return renamingFolderId != null;
+    }
+
+    /** Makes the folder, or renames it, as the dialog was opened for. */
+    public void saveFolder() {
         try {
-            folders.create(viewer(), newFolderName, folderId, clientAddress());
+            if (renamingFolderId == null) {
+                folders.create(viewer(), newFolderName, folderId, clientAddress());
+            } else {
+                folders.rename(viewer(), renamingFolderId, newFolderName);
+            }
+            renamingFolderId = null;
             newFolderName = null;
         } catch (ApiException e) {
             Messages.error(e);
@@ -191,9 +217,18 @@ public class DrivePage implements Serializable {
     }
 
     public void deleteFolder(FolderRow row) {
+        act(() -> folders.delete(viewer(), row.getId()), "drive.folderDeleted", row.getName());
+    }
+
+    /** A file dragged onto a folder or a breadcrumb ({@code fileId}, {@code folderId} "" for the top). */
+    public void moveDropped() {
+        Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String fileId = params.get("fileId");
+        String target = params.get("folderId");
         try {
-            folders.delete(viewer(), row.getId());
-            Messages.info("drive.folderDeleted", row.getName());
+            String name = files.moveTo(viewer(), fileId, target == null || target.isBlank() ? null : target,
+                    clientAddress()).name();
+            Messages.info("drive.moved", name);
         } catch (ApiException e) {
             Messages.error(e);
         }
@@ -288,40 +323,32 @@ public class DrivePage implements Serializable {
 
     /** Moves the file to the trash: undone from the trash view, so no confirmation is asked. */
     public void trash(FileRow row) {
-        try {
-            files.trash(viewer(), row.getId(), clientAddress());
-            Messages.info("drive.trashed", row.getName(), getTrashDays());
-        } catch (ApiException e) {
-            Messages.error(e);
-        }
+        act(() -> files.trash(viewer(), row.getId(), clientAddress()), "drive.trashed", row.getName(), getTrashDays());
     }
 
     public void restore(FileRow row) {
-        try {
-            files.restore(viewer(), row.getId(), clientAddress());
-            Messages.info("drive.restored", row.getName());
-        } catch (ApiException e) {
-            Messages.error(e);
-        }
+        act(() -> files.restore(viewer(), row.getId(), clientAddress()), "drive.restored", row.getName());
     }
 
     public void deleteForever(FileRow row) {
-        try {
-            files.deleteForever(viewer(), row.getId(), clientAddress());
-            Messages.info("drive.deleted", row.getName());
-        } catch (ApiException e) {
-            Messages.error(e);
-        }
+        act(() -> files.deleteForever(viewer(), row.getId(), clientAddress()), "drive.deleted", row.getName());
     }
 
     /** An admin removes someone else's file for good (content that must go). */
     public void remove(FileRow row) {
-        try {
+        act(() -> {
             if (!FacesContext.getCurrentInstance().getExternalContext().isUserInRole(Roles.ADMIN)) {
                 throw new NotOwnerException(); // the button is an admin's only; a forged request gets nothing
             }
             files.remove(viewer(), row.getId(), clientAddress());
-            Messages.info("drive.removed", row.getName(), row.getOwner());
+        }, "drive.removed", row.getName(), row.getOwner());
+    }
+
+    /** Runs one action of the page and says how it went: the message {@code doneKey}, or the error's own text. */
+    private static void act(Runnable action, String doneKey, Object... arguments) {
+        try {
+            action.run();
+            Messages.info(doneKey, arguments);
         } catch (ApiException e) {
             Messages.error(e);
         }

@@ -22,8 +22,15 @@ public final class FileRow implements Serializable {
     private final boolean mine;
     private final String previewKind;
     private final boolean thumbnailed;
+    private final String location;
 
     FileRow(StoredFile file, String viewer) {
+        this(file, viewer, null);
+    }
+
+    /** @param location where the file is ("Ảnh / 2021"), shown beside search results; null to show nothing */
+    FileRow(StoredFile file, String viewer, String location) {
+        this.location = location;
         this.id = file.id().toHexString();
         this.name = file.name();
         this.owner = file.owner();
@@ -77,6 +84,10 @@ public final class FileRow implements Serializable {
 
     public boolean isPreviewable() {
         return !previewKind.equals("none");
+    }
+
+    public String getLocation() {
+        return location;
     }
 
     /** Whether the list shows the file's thumbnail (an image the server can read; made right after upload). */

@@ -1,5 +1,6 @@
 package vn.mydrive.drive.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
@@ -9,6 +10,8 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.FolderService;
+import vn.mydrive.drive.StoredFile;
 import vn.mydrive.platform.security.AccountKey;
 
 /**
@@ -21,13 +24,15 @@ final class FileTableModel extends LazyDataModel<FileRow> {
     private static final long serialVersionUID = 1L;
 
     private final transient FileService files;
+    private final transient FolderService folders;
     private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
     private boolean inFolder;
     private ObjectId folderId;
 
-    FileTableModel(FileService files) {
+    FileTableModel(FileService files, FolderService folders) {
         this.files = files;
+        this.folders = folders;
     }
 
     void setScope(FileQuery.Scope scope) {
@@ -53,7 +58,15 @@ final class FileTableModel extends LazyDataModel<FileRow> {
     @Override
     public List<FileRow> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
         String viewer = DrivePage.viewer();
-        return files.page(query(first, pageSize, sorts, filters)).stream().map(f -> new FileRow(f, viewer)).toList();
+        List<StoredFile> page = files.page(query(first, pageSize, sorts, filters));
+        if (scope != FileQuery.Scope.MINE || search == null) {
+            return page.stream().map(f -> new FileRow(f, viewer)).toList();
+        }
+        // A search in "My files" looks in every folder: each result says where it is.
+        Map<ObjectId, String> paths = new HashMap<>();
+        folders.allPaths(viewer).forEach(f -> paths.put(f.id(), f.path()));
+        return page.stream().map(f -> new FileRow(f, viewer, f.folderId() == null ? "/" : paths.get(f.folderId())))
+                .toList();
     }
 
     @Override

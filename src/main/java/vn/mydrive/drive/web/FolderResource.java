@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Map;
+import org.bson.types.ObjectId;
 import vn.mydrive.drive.Folder;
 import vn.mydrive.drive.FolderService;
+import vn.mydrive.drive.FolderTotals;
 import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
 import vn.mydrive.platform.security.Roles;
@@ -42,8 +45,12 @@ public class FolderResource {
     public record FolderPatch(String name, String parentId) {
     }
 
-    /** A folder as the API shows it: where it is ({@code path}, its own name last) and the folders in it. */
-    public record FolderView(String id, String name, String parentId, String path, List<FolderView> folders) {
+    /**
+     * A folder as the API shows it: where it is ({@code path}, its own name last), what it holds ({@code files},
+     * {@code bytes}: its subfolders included, the trash aside) and the folders in it.
+     */
+    public record FolderView(String id, String name, String parentId, String path, long files, long bytes,
+                             List<FolderView> folders) {
     }
 
     @Inject
@@ -61,14 +68,17 @@ public class FolderResource {
     /** The folders at the top of the drive. */
     @GET
     public List<FolderView> top() {
-        return folders.children(owner(), null).stream().map(f -> view(f, List.of())).toList();
+        Map<ObjectId, FolderTotals> totals = folders.totals(owner());
+        return folders.children(owner(), null).stream().map(f -> view(f, totals, List.of())).toList();
     }
 
     @GET
     @Path("{id}")
     public FolderView get(@PathParam("id") String id) {
         Folder folder = folders.owned(owner(), id);
-        return view(folder, folders.children(owner(), folder.id()).stream().map(f -> view(f, List.of())).toList());
+        Map<ObjectId, FolderTotals> totals = folders.totals(owner());
+        return view(folder, totals, folders.children(owner(), folder.id()).stream()
+                .map(f -> view(f, totals, List.of())).toList());
     }
 
     @POST
@@ -78,7 +88,7 @@ public class FolderResource {
             throw new InvalidRequestException("invalid_folder", "Send the folder's name (and parentId, if any).");
         }
         Folder folder = folders.create(owner(), body.name(), body.parentId(), clientAddresses.of(request));
-        return Response.status(Response.Status.CREATED).entity(view(folder, List.of())).build();
+        return Response.status(Response.Status.CREATED).entity(view(folder, Map.of(), List.of())).build();
     }
 
     @PATCH
@@ -95,7 +105,7 @@ public class FolderResource {
         if (patch.parentId() != null) {
             folder = folders.move(owner(), id, patch.parentId(), clientAddresses.of(request));
         }
-        return view(folder, List.of());
+        return view(folder, folders.totals(owner()), List.of());
     }
 
     @DELETE
@@ -105,10 +115,11 @@ public class FolderResource {
         return Response.noContent().build();
     }
 
-    private FolderView view(Folder folder, List<FolderView> children) {
+    private FolderView view(Folder folder, Map<ObjectId, FolderTotals> totals, List<FolderView> children) {
+        FolderTotals holds = totals.getOrDefault(folder.id(), FolderTotals.NONE);
         return new FolderView(folder.id().toHexString(), folder.name(),
                 folder.parentId() == null ? null : folder.parentId().toHexString(),
-                folders.pathText(owner(), folder.id()), children);
+                folders.pathText(owner(), folder.id()), holds.files(), holds.bytes(), children);
     }
 
     private String owner() {

@@ -2,6 +2,7 @@ package vn.mydrive.drive.web;
 
 import java.io.Serializable;
 import vn.mydrive.drive.Folder;
+import vn.mydrive.drive.FolderTotals;
 
 /** A folder as the drive page shows it (a JavaBean: Expression Language cannot read records). */
 public final class FolderRow implements Serializable {
@@ -10,10 +11,19 @@ public final class FolderRow implements Serializable {
 
     private final String id;
     private final String name;
+    private final long files;
+    private final long bytes;
 
     FolderRow(Folder folder) {
+        this(folder, FolderTotals.NONE);
+    }
+
+    /** @param totals what it holds, subfolders included */
+    FolderRow(Folder folder, FolderTotals totals) {
         this.id = folder.id().toHexString();
         this.name = folder.name();
+        this.files = totals.files();
+        this.bytes = totals.bytes();
     }
 
     public String getId() {
@@ -22,5 +32,13 @@ public final class FolderRow implements Serializable {
 
     public String getName() {
         return name;
+    }
+
+    public long getFiles() {
+        return files;
+    }
+
+    public long getBytes() {
+        return bytes;
     }
 }
