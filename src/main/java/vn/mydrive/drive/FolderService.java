@@ -75,7 +75,11 @@ public class FolderService {
 
     /** The folders from the top of the drive down to {@code id}, for breadcrumbs. */
     public List<Folder> path(String owner, ObjectId id) {
-        Map<ObjectId, Folder> all = byId(owner);
+        return path(byId(owner), id);
+    }
+
+    /** The path to {@code id} within folders already read, so that many paths cost one read of the store. */
+    private static List<Folder> path(Map<ObjectId, Folder> all, ObjectId id) {
         List<Folder> path = new ArrayList<>();
         for (Folder f = all.get(id); f != null && path.size() <= all.size(); f = all.get(f.parentId())) {
             path.add(0, f);
@@ -101,14 +105,19 @@ public class FolderService {
 
     /** "Ảnh / 2021 / Tết": where a folder is, as people read it. */
     public String pathText(String owner, ObjectId id) {
-        return String.join(" / ", path(owner, id).stream().map(Folder::name).toList());
+        return text(path(owner, id));
+    }
+
+    private static String text(List<Folder> path) {
+        return String.join(" / ", path.stream().map(Folder::name).toList());
     }
 
     /** Every folder of the owner with its path, sorted by path: the choices of a "Move to…". */
     public List<FolderPath> allPaths(String owner) {
         Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
-        return folders.allOf(AccountKey.of(owner)).stream()
-                .map(f -> new FolderPath(f.id(), pathText(owner, f.id())))
+        Map<ObjectId, Folder> all = byId(owner);
+        return all.values().stream()
+                .map(f -> new FolderPath(f.id(), text(path(all, f.id()))))
                 .sorted(Comparator.comparing(FolderPath::path, collator)).toList();
     }
 
