@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.mydrive.platform.security.AccountKey;
+import vn.mydrive.platform.security.PasswordHasher;
 import vn.mydrive.platform.security.Roles;
 
 /**

@@ -26,6 +26,7 @@ import vn.mydrive.platform.events.AccountDeleting;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.security.AccountKey;
+import vn.mydrive.platform.security.PasswordHasher;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.security.SessionEnding;
 

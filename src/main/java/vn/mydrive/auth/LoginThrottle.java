@@ -1,32 +1,25 @@
 package vn.mydrive.auth;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.ReplaceOptions;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Optional;
-import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.mydrive.platform.store.MongoStore;
+import vn.mydrive.platform.security.ThrottleState;
+import vn.mydrive.platform.security.Throttles;
 
 /**
  * Slows password guessing without letting a guesser lock the owner out (OWASP's device cookies). A client that
  * has signed in to the account before presents its device token and has a failure budget of its own; every
  * other client shares the account's budget and its address's. So failures from anywhere can lock the account
  * for unknown clients, never for the owner's known devices. Sign-ups are counted per address the same way.
- * Counters live in the store, so every node sees the same ones; a lost race only miscounts one attempt.
  */
 @ApplicationScoped
 class LoginThrottle {
 
     @Inject
-    MongoStore store;
+    Throttles throttles;
 
     @Inject
     @ConfigProperty(name = "mydrive.login.failures-per-account")
@@ -56,13 +49,6 @@ class LoginThrottle {
     @ConfigProperty(name = "mydrive.signup.window")
     Duration signUpWindow;
 
-    private MongoCollection<Document> counters;
-
-    @PostConstruct
-    void open() {
-        counters = store.collection("login_throttle");
-    }
-
     /**
      * The wait still to serve before this sign-in may be tried.
      *
@@ -70,9 +56,10 @@ class LoginThrottle {
      */
     Optional<Duration> retryAfter(String accountKey, String address, String knownDevice, Instant now) {
         if (knownDevice != null) {
-            return load(deviceId(knownDevice)).retryAfter(now);
+            return throttles.retryAfter(deviceId(knownDevice), now);
         }
-        return longer(load(accountId(accountKey)).retryAfter(now), load(addressId(address)).retryAfter(now));
+        return Throttles.longer(throttles.retryAfter(accountId(accountKey), now),
+                throttles.retryAfter(addressId(address), now));
     }
 
     void recordFailure(String accountKey, String address, String knownDevice, Instant now) {
@@ -86,12 +73,12 @@ class LoginThrottle {
 
     /** A right password clears the budget it was tried under (an unknown client's success clears the account's). */
     void recordSuccess(String accountKey, String knownDevice) {
-        counters.deleteOne(eq("_id", knownDevice != null ? deviceId(knownDevice) : accountId(accountKey)));
+        throttles.clear(knownDevice != null ? deviceId(knownDevice) : accountId(accountKey));
     }
 
     /** The wait before this address may try another sign-up. */
     Optional<Duration> signUpWait(String address, Instant now) {
-        return load(signUpId(address)).retryAfter(now);
+        return throttles.retryAfter(signUpId(address), now);
     }
 
     /** Counts a sign-up attempt (taken names too: probing names costs the same budget). */
@@ -105,29 +92,7 @@ class LoginThrottle {
     }
 
     private void record(String id, ThrottleState.Rules rules, Instant now) {
-        ThrottleState next = load(id).afterFailure(now, rules);
-        counters.replaceOne(eq("_id", id), new Document("_id", id)
-                        .append("failures", next.failures())
-                        .append("windowStart", Date.from(next.windowStart()))
-                        .append("lockedUntil", next.lockedUntil() == null ? null : Date.from(next.lockedUntil())),
-                new ReplaceOptions().upsert(true));
-    }
-
-    private ThrottleState load(String id) {
-        Document d = counters.find(eq("_id", id)).first();
-        if (d == null) {
-            return ThrottleState.NONE;
-        }
-        Date locked = d.getDate("lockedUntil");
-        return new ThrottleState(d.getInteger("failures", 0), d.getDate("windowStart").toInstant(),
-                locked == null ? null : locked.toInstant());
-    }
-
-    private static Optional<Duration> longer(Optional<Duration> a, Optional<Duration> b) {
-        if (a.isPresent() && b.isPresent()) {
-            return Optional.of(a.get().compareTo(b.get()) > 0 ? a.get() : b.get());
-        }
-        return a.isPresent() ? a : b;
+        throttles.record(id, rules, now);
     }
 
     private static String accountId(String accountKey) {

@@ -23,6 +23,18 @@ public enum DriveError {
     FOLDER_NOT_EMPTY(Status.CONFLICT, Retry.NO),
     /** Another move of the same person's folders is under way; send it again. */
     FOLDERS_BUSY(Status.SERVICE_UNAVAILABLE, Retry.YES),
+    /** No account has the name a file was to be shared with. */
+    NO_SUCH_PERSON(Status.NOT_FOUND, Retry.NO),
+    /** The file is already shared with as many people by name as a file may be. */
+    TOO_MANY_PEOPLE(Status.CONFLICT, Retry.NO),
+    /** A public link's expiry or password that cannot be used (in the past, too long), or too many links. */
+    INVALID_LINK(Status.BAD_REQUEST, Retry.NO),
+    /** The public link has expired. */
+    LINK_EXPIRED(Status.GONE, Retry.NO),
+    /** The public link needs its password, and none or a wrong one came. */
+    LINK_PASSWORD(Status.UNAUTHORIZED, Retry.NO),
+    /** Too many requests or wrong passwords for this link from this address: wait (Retry-After) and try again. */
+    LINK_THROTTLED(Status.TOO_MANY_REQUESTS, Retry.AFTER_BACKOFF),
     INVALID_NAME(Status.BAD_REQUEST, Retry.NO),
     INVALID_UPLOAD(Status.BAD_REQUEST, Retry.NO),
     FILE_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, Retry.NO),

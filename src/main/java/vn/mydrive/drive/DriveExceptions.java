@@ -38,6 +38,52 @@ public final class DriveExceptions {
         }
     }
 
+    public static final class NoSuchPersonException extends DriveException {
+        public NoSuchPersonException() {
+            super(DriveError.NO_SUCH_PERSON, "No account has that name.");
+        }
+    }
+
+    public static final class TooManyPeopleException extends DriveException {
+        public TooManyPeopleException(int most) {
+            super(DriveError.TOO_MANY_PEOPLE, "A file can be shared with at most " + most + " people by name.");
+        }
+    }
+
+    public static final class InvalidLinkException extends DriveException {
+        public InvalidLinkException(String message) {
+            super(DriveError.INVALID_LINK, message);
+        }
+    }
+
+    public static final class LinkExpiredException extends DriveException {
+        public LinkExpiredException() {
+            super(DriveError.LINK_EXPIRED, "This link has expired; ask its owner for a new one.");
+        }
+    }
+
+    /** The link has a password, and none or a wrong one came with the request. */
+    public static final class LinkPasswordException extends DriveException {
+        public LinkPasswordException(boolean given) {
+            super(DriveError.LINK_PASSWORD, given ? "That is not the link's password." : "This link needs a password.");
+        }
+    }
+
+    /** Too many requests, or wrong passwords, for a link from one address. */
+    public static final class LinkThrottledException extends DriveException {
+        private final long retryAfterSeconds;
+
+        public LinkThrottledException(long retryAfterSeconds) {
+            super(DriveError.LINK_THROTTLED, "Too many tries for this link; wait " + retryAfterSeconds + " s.");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        @Override
+        public jakarta.ws.rs.core.Response.ResponseBuilder decorate(jakarta.ws.rs.core.Response.ResponseBuilder response) {
+            return response.header("Retry-After", retryAfterSeconds);
+        }
+    }
+
     public static final class NoPreviewException extends DriveException {
         public NoPreviewException(String message) {
             super(DriveError.NO_PREVIEW, message);

@@ -6,7 +6,7 @@ import org.bson.types.ObjectId;
  * One page of the file list as a viewer asks for it.
  *
  * @param viewerKey   the viewer's account key: they see shared files and their own
- * @param scope       which files: all the viewer may see, only their own, or their trash
+ * @param scope       which files (see {@link Scope})
  * @param ownerKey    only this owner's files (may be null)
  * @param nameFilter  only files whose name contains this, ignoring case and diacritics (may be null)
  * @param sort        what to order by
@@ -25,6 +25,9 @@ public record FileQuery(String viewerKey, Scope scope, String ownerKey, String n
     /** The orders the list offers. */
     public enum Sort { NAME, OWNER, SIZE, UPLOAD_DATE, TRASHED_AT }
 
-    /** Which files a list shows. Trashed files are only ever listed to their owner, in the trash. */
-    public enum Scope { ALL, MINE, TRASH }
+    /**
+     * Which files a list shows: all the viewer may see, their own, those shared with them by name, or their trash.
+     * Trashed files are only ever listed to their owner, in the trash.
+     */
+    public enum Scope { ALL, MINE, SHARED_WITH_ME, TRASH }
 }

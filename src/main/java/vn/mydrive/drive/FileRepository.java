@@ -27,6 +27,15 @@ public interface FileRepository {
 
     void setVisibility(ObjectId id, Visibility visibility);
 
+    /** Shares the file with one more account (by its key). @return false if it already was, or is gone */
+    boolean addPerson(ObjectId id, String accountKey);
+
+    /** Stops sharing the file with an account. @return false if it was not shared with it */
+    boolean removePerson(ObjectId id, String accountKey);
+
+    /** Stops sharing every file with an account (it is being deleted). */
+    void removePersonEverywhere(String accountKey);
+
     /** Puts the file in a folder (null: the top of the drive). */
     void moveToFolder(ObjectId id, ObjectId folderId);
 

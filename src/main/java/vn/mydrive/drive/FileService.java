@@ -10,14 +10,18 @@ import java.time.Instant;
 import java.util.List;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
+import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
+import vn.mydrive.drive.DriveExceptions.TooManyPeopleException;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.events.Activity;
+import vn.mydrive.platform.security.AccountDirectory;
 import vn.mydrive.platform.security.AccountKey;
 
 /**
- * The stored files as their viewers may see and change them: everyone signed in sees shared files, owners
- * also see their private ones, and only owners rename, re-share, trash, restore or delete. A file someone may
+ * The stored files as their viewers may see and change them: who sees a file is {@link StoredFile#isVisibleTo}'s
+ * rule, checked here for every caller (REST, socket, pages), and only owners rename, move, share, trash, restore or
+ * delete. A file someone may
  * not see, or one in the trash, is answered exactly like one that does not exist; only its owner finds it in
  * the trash.
  */
@@ -26,6 +30,9 @@ public class FileService {
 
     /** Files handled per query when emptying or purging the trash: bounded memory, whatever the trash holds. */
     private static final int PURGE_BATCH = 100;
+
+    /** People one file may be shared with by name (more is a group's job, or a link's). */
+    public static final int MOST_PEOPLE = 100;
 
     @Inject
     FileRepository files;
@@ -47,6 +54,12 @@ public class FileService {
 
     @Inject
     FolderService folders;
+
+    @Inject
+    LinkRepository links;
+
+    @Inject
+    AccountDirectory accounts;
 
     @Inject
     Event<Activity> activity;
@@ -103,6 +116,40 @@ public class FileService {
         files.setVisibility(file.id(), visibility);
         if (file.visibility() != visibility) {
             activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, file.name() + " → " + visibility.wireName()));
+        }
+        return get(viewer, id);
+    }
+
+    /**
+     * Shares one of the viewer's files with another account by its name: they then see it in every list (and in
+     * "Shared with me"), open and download it, but change nothing. Sharing twice with one person changes nothing.
+     * (Two pages adding at the same moment may pass {@link #MOST_PEOPLE} by one; the bound is against abuse, not
+     * exact.)
+     */
+    public StoredFile shareWith(String viewer, String id, String person, String clientAddress) {
+        StoredFile file = owned(viewer, id);
+        String name = person == null ? "" : person.strip();
+        if (!accounts.exists(name)) {
+            throw new NoSuchPersonException();
+        }
+        if (AccountKey.same(name, viewer) || file.isSharedWith(name)) {
+            return file; // one's own file, or already shared with them: nothing to change
+        }
+        if (file.sharedWith().size() >= MOST_PEOPLE) {
+            throw new TooManyPeopleException(MOST_PEOPLE);
+        }
+        if (files.addPerson(file.id(), AccountKey.of(name))) {
+            activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, file.name() + " → " + AccountKey.of(name)));
+        }
+        return get(viewer, id);
+    }
+
+    /** Stops sharing one of the viewer's files with a person; not shared with them is not an error. */
+    public StoredFile unshareWith(String viewer, String id, String person, String clientAddress) {
+        StoredFile file = owned(viewer, id);
+        if (person != null && files.removePerson(file.id(), AccountKey.of(person.strip()))) {
+            activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress,
+                    file.name() + " ↛ " + AccountKey.of(person.strip())));
         }
         return get(viewer, id);
     }
@@ -204,9 +251,13 @@ public class FileService {
                 file.name() + " (by " + admin + ")"));
     }
 
-    /** Deletes for good every file of the owner, in the drive or the trash (their account is going). */
+    /**
+     * Deletes for good every file of the owner, in the drive or the trash, and takes them off the files others
+     * shared with them (their account is going).
+     */
     public void removeEverythingOf(String owner) {
         String ownerKey = AccountKey.of(owner);
+        files.removePersonEverywhere(ownerKey);
         for (FileQuery.Scope scope : List.of(FileQuery.Scope.MINE, FileQuery.Scope.TRASH)) {
             FileQuery query = new FileQuery(ownerKey, scope, null, null, FileQuery.Sort.UPLOAD_DATE, true, 0,
                     PURGE_BATCH, false, null);
@@ -237,6 +288,7 @@ public class FileService {
      * the owner's usage. The document goes first so that no list or download can reach a file whose chunks are going.
      */
     private void dropContent(StoredFile file) {
+        links.deleteForFile(file.id());
         uploads.forgetCompleted(file.id());
         chunks.delete(file.id(), layout(file).chunkCount());
         thumbnails.delete(file.id());
@@ -315,7 +367,8 @@ public class FileService {
                 .orElseThrow(FileNotFoundException::new);
     }
 
-    private StoredFile owned(String viewer, String id) {
+    /** One of the viewer's own files (in the drive), else not found or not the owner. */
+    public StoredFile owned(String viewer, String id) {
         StoredFile file = get(viewer, id);
         if (!file.isOwnedBy(viewer)) {
             throw new NotOwnerException();

@@ -1,6 +1,7 @@
 package vn.mydrive.drive;
 
 import java.time.Instant;
+import java.util.List;
 import org.bson.types.ObjectId;
 import vn.mydrive.platform.security.AccountKey;
 
@@ -9,18 +10,31 @@ import vn.mydrive.platform.security.AccountKey;
  *
  * @param trashedAt when its owner moved it to the trash, or null while it is in the drive
  * @param folderId  the owner's folder it is in, or null at the top of the drive
+ * @param sharedWith the account keys of the people its owner shared it with by name
  */
 public record StoredFile(ObjectId id, String name, String owner, long size, Instant uploadDate, String sha256,
                          String contentType, Visibility visibility, int chunkSize, Instant trashedAt,
-                         ObjectId folderId) {
+                         ObjectId folderId, List<String> sharedWith) {
+
+    public StoredFile {
+        sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
+    }
 
     public boolean isOwnedBy(String username) {
         return AccountKey.same(owner, username);
     }
 
-    /** In the drive (not in the trash) and shared, or the viewer's own. */
+    /**
+     * The one rule of who sees a file (lists, details, downloads over HTTP and the socket, previews, zips): in the
+     * drive (not in the trash), and shared with everyone signed in, or shared with the viewer by name, or theirs.
+     * Only owners change a file ({@code FileService}); public links are checked by {@code LinkService}.
+     */
     public boolean isVisibleTo(String username) {
-        return !isTrashed() && (visibility == Visibility.SHARED || isOwnedBy(username));
+        return !isTrashed() && (visibility == Visibility.SHARED || isOwnedBy(username) || isSharedWith(username));
+    }
+
+    public boolean isSharedWith(String username) {
+        return sharedWith.contains(AccountKey.of(username));
     }
 
     public boolean isTrashed() {

@@ -2,6 +2,7 @@ package vn.mydrive.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URL;
@@ -255,6 +256,63 @@ class DrivePageIT {
     /** Ticks the row's checkbox. */
     private void tick(String fileName) {
         row(fileName).findElement(By.cssSelector(".select-column .ui-chkbox-box")).click();
+    }
+
+    @Test
+    void aFileSharedWithAPersonAndByALinkThatOpensWithoutAnAccount() throws IOException {
+        byte[] bytes = TransferIT.randomBytes(7000, 21);
+        String friend = accountWithFiles("friend", java.util.Map.of());
+        String owner = accountWithFiles("sharer", java.util.Map.of("kế hoạch.txt", bytes));
+        try (Browser friendsBrowser = new Browser(); Browser stranger = new Browser()) {
+            signIn(owner);
+            row("kế hoạch.txt").findElement(By.className("share-button")).click();
+            browser.type(By.id("shareForm:person"), friend);
+            browser.visible(By.id("shareForm:addPerson")).click();
+            browser.waitForText(By.id("shareForm:shareMessages"), "Shared with " + friend);
+            browser.waitForText(By.id("people"), friend.toLowerCase(java.util.Locale.ROOT));
+
+            browser.type(By.id("shareForm:linkPassword"), "mat-khau-7");
+            browser.visible(By.id("shareForm:createLink")).click();
+            browser.waitForText(By.id("shareForm:shareMessages"), "Link created");
+            String link = browser.visible(By.cssSelector("#links .link-url")).getAttribute("value");
+            assertTrue(link.startsWith(ApiClient.loopback(deployment)) && link.contains("link.xhtml?t="), link);
+            browser.waitForText(By.id("links"), "0 download(s)");
+            // Uploaded shared with everyone (the default); now only the friend and the link's holders see it.
+            browser.visible(By.cssSelector("[id='shareForm:everyone'] .ui-chkbox-box")).click();
+            browser.waitUntil(d -> !d.findElement(By.cssSelector("[id='shareForm:everyone'] input"))
+                    .isSelected());
+            browser.screenshot("share-dialog-desktop");
+            browser.visible(By.cssSelector("#shareDialog .ui-dialog-titlebar-close")).click();
+            browser.waitForText(By.id("drive:files"), "1 person");
+
+            // The friend finds it under "Shared with me" and downloads it; they cannot share it on.
+            friendsBrowser.signIn(ApiClient.loopback(deployment), friend, Accounts.PASSWORD);
+            friendsBrowser.visible(By.xpath("//*[@id='drive:view']//*[contains(@class,'ui-button')]"
+                    + "[normalize-space(.)='Shared with me']")).click();
+            friendsBrowser.waitForText(By.id("drive:files"), "1-1 / 1"); // the list of all files is replaced
+            WebElement shared = friendsBrowser.visible(By.xpath(
+                    "//tr[.//span[contains(@class,'file-name') and text()='kế hoạch.txt']]"));
+            assertEquals(owner, shared.findElement(By.className("file-owner")).getText());
+            assertTrue(shared.findElements(By.className("share-button")).isEmpty(), "only the owner shares");
+            shared.findElement(By.className("download-button")).click();
+            assertArrayEquals(bytes, Files.readAllBytes(friendsBrowser.awaitDownload("kế hoạch.txt")));
+
+            // Someone without an account opens the link, types its password and downloads the file.
+            stranger.open(link);
+            stranger.type(By.id("unlock:password"), "nhầm");
+            stranger.visible(By.id("unlock:open")).click();
+            stranger.waitForText(By.id("messages"), "not the link's password");
+            stranger.type(By.id("unlock:password"), "mat-khau-7");
+            stranger.visible(By.id("unlock:open")).click();
+            stranger.waitForText(By.id("linkedName"), "kế hoạch.txt");
+            stranger.screenshot("public-link-desktop");
+            stranger.visible(By.id("download")).click();
+            assertArrayEquals(bytes, Files.readAllBytes(stranger.awaitDownload("kế hoạch.txt")));
+            assertTrue(stranger.policyViolations().isEmpty(), () -> String.join("\n", stranger.policyViolations()));
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-share-failed");
+            throw e;
+        }
     }
 
     /** A new account with these files uploaded over the API, then signed out: the browser's is its only session. */

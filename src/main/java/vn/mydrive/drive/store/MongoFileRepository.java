@@ -51,6 +51,9 @@ public class MongoFileRepository implements FileRepository {
     /** The owner's folder the file is in; null or missing (every file written before folders) is the top. */
     private static final String FOLDER_ID = "metadata.folderId";
 
+    /** The account keys of the people the owner shared the file with by name. */
+    private static final String SHARED_WITH = "metadata.sharedWith";
+
     @Inject
     MongoStore store;
 
@@ -64,6 +67,7 @@ public class MongoFileRepository implements FileRepository {
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.trashedAt"));
         files.createIndex(Indexes.ascending("metadata.ownerKey", FOLDER_ID));
+        files.createIndex(Indexes.ascending(SHARED_WITH));
     }
 
     @Override
@@ -120,17 +124,25 @@ public class MongoFileRepository implements FileRepository {
     /** The filter for a query, or null when it can select nothing. */
     private static Document filter(FileQuery query) {
         FileQuery.Scope scope = query.scope();
-        if (scope != FileQuery.Scope.ALL && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
+        boolean ownOnly = scope == FileQuery.Scope.MINE || scope == FileQuery.Scope.TRASH;
+        if (ownOnly && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
             return null;
         }
         Document filter = new Document();
-        String owner = scope == FileQuery.Scope.ALL ? query.ownerKey() : query.viewerKey();
+        if (scope == FileQuery.Scope.SHARED_WITH_ME) {
+            filter.append(SHARED_WITH, query.viewerKey());
+        }
+        String owner = switch (scope) {
+            case ALL, SHARED_WITH_ME -> query.ownerKey();
+            case MINE, TRASH -> query.viewerKey();
+        };
         if (owner != null) {
             filter.append("metadata.ownerKey", owner);
         }
         if (scope == FileQuery.Scope.ALL) {
             filter.append("$or", List.of(new Document("metadata.visibility", Visibility.SHARED.wireName()),
-                    new Document("metadata.ownerKey", query.viewerKey())));
+                    new Document("metadata.ownerKey", query.viewerKey()),
+                    new Document(SHARED_WITH, query.viewerKey())));
         }
         filter.append(TRASHED_AT, new Document("$exists", scope == FileQuery.Scope.TRASH));
         if (query.inFolder()) {
@@ -152,6 +164,23 @@ public class MongoFileRepository implements FileRepository {
     @Override
     public void setVisibility(ObjectId id, Visibility visibility) {
         files.updateOne(eq("_id", id), Updates.set("metadata.visibility", visibility.wireName()));
+    }
+
+    @Override
+    public boolean addPerson(ObjectId id, String accountKey) {
+        return files.updateOne(and(eq("_id", id), ne(SHARED_WITH, accountKey)), Updates.addToSet(SHARED_WITH, accountKey))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public boolean removePerson(ObjectId id, String accountKey) {
+        return files.updateOne(and(eq("_id", id), eq(SHARED_WITH, accountKey)), Updates.pull(SHARED_WITH, accountKey))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public void removePersonEverywhere(String accountKey) {
+        files.updateMany(eq(SHARED_WITH, accountKey), Updates.pull(SHARED_WITH, accountKey));
     }
 
     @Override
@@ -216,6 +245,6 @@ public class MongoFileRepository implements FileRepository {
                 meta.getString("sha256"), meta.getString("contentType"),
                 Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue(),
                 Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null),
-                meta.getObjectId("folderId"));
+                meta.getObjectId("folderId"), meta.getList("sharedWith", String.class, List.of()));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.faces.model.SelectItem;
 import java.io.Serializable;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,14 +81,15 @@ public class DrivePage implements Serializable {
         return model;
     }
 
-    /** all, mine or trash: which files the table lists. */
+    /** all, mine, shared (with me) or trash: which files the table lists. */
     public String getView() {
-        return scope.name().toLowerCase(Locale.ROOT);
+        return scope == FileQuery.Scope.SHARED_WITH_ME ? "shared" : scope.name().toLowerCase(Locale.ROOT);
     }
 
     public void setView(String view) {
         scope = switch (view == null ? "" : view) {
             case "mine" -> FileQuery.Scope.MINE;
+            case "shared" -> FileQuery.Scope.SHARED_WITH_ME;
             case "trash" -> FileQuery.Scope.TRASH;
             default -> FileQuery.Scope.ALL;
         };
@@ -130,13 +130,13 @@ public class DrivePage implements Serializable {
         }
     }
 
-    public void toggleVisibility(FileRow row) {
-        try {
-            files.setVisibility(viewer(), row.getId(), row.isShared() ? Visibility.PRIVATE : Visibility.SHARED,
-                    clientAddress());
-        } catch (ApiException e) {
-            Messages.error(e);
+    /** What the row's Share button says: everyone, how many people, or only the owner. */
+    public String shareState(FileRow row) {
+        if (row.isShared()) {
+            return Messages.text("drive.sharedState", "Everyone");
         }
+        return row.getPeople() > 0 ? Messages.text("drive.peopleState", row.getPeople() + " people", row.getPeople())
+                : Messages.text("drive.privateState", "Only you");
     }
 
     public String getFolderId() {
@@ -374,18 +374,8 @@ public class DrivePage implements Serializable {
         return humanSize(files.usedBy(viewer())) + " / " + humanSize(settings.quotaPerUser());
     }
 
-    /** 1536 -> "1.5 KB" in the reader's number format; units are powers of 1000, as file managers show. */
     public String humanSize(long bytes) {
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(locale());
-        format.setMaximumFractionDigits(unit == 0 ? 0 : 1);
-        return format.format(value) + " " + units[unit];
+        return ByteSizes.human(bytes, locale());
     }
 
     public String formatDate(Instant instant) {

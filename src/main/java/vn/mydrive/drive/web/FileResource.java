@@ -12,6 +12,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,9 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
-import java.util.Optional;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
@@ -104,6 +103,7 @@ public class FileResource {
                          @QueryParam("name") String name,
                          @QueryParam("owner") String owner,
                          @QueryParam("mine") @DefaultValue("false") boolean mine,
+                         @QueryParam("sharedWithMe") @DefaultValue("false") boolean sharedWithMe,
                          @QueryParam("folder") String folder) {
         PageRequest page = PageRequest.parse(pageParam, sizeParam);
         if (!order.equals("asc") && !order.equals("desc")) {
@@ -112,7 +112,12 @@ public class FileResource {
         if ((name != null && name.length() > 255) || (owner != null && owner.length() > 64)) {
             throw new InvalidRequestException("invalid_query", "The filters are too long.");
         }
-        FileQuery query = new FileQuery(viewerKey(), mine ? FileQuery.Scope.MINE : FileQuery.Scope.ALL,
+        if (mine && sharedWithMe) {
+            throw new InvalidRequestException("invalid_query", "Ask for mine or sharedWithMe, not both.");
+        }
+        FileQuery.Scope scope = mine ? FileQuery.Scope.MINE
+                : sharedWithMe ? FileQuery.Scope.SHARED_WITH_ME : FileQuery.Scope.ALL;
+        FileQuery query = new FileQuery(viewerKey(), scope,
                 owner == null || owner.isBlank() ? null : AccountKey.of(owner.strip()), name, sortOf(sort),
                 order.equals("asc"), page.offset(), page.size(), false, null);
         if (folder != null) {
@@ -164,6 +169,28 @@ public class FileResource {
         return FileView.of(file, viewer());
     }
 
+    /** Body of POST shares: the account to share the file with. */
+    public record PersonShare(String username) {
+    }
+
+    /** Shares one of the caller's files with another account by its name (again: no change). */
+    @POST
+    @Path("{id}/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FileView shareWith(@PathParam("id") String id, PersonShare share) {
+        if (share == null || share.username() == null || share.username().isBlank()) {
+            throw new InvalidRequestException("invalid_share", "Send the username to share the file with.");
+        }
+        return FileView.of(files.shareWith(viewer(), id, share.username(), clientAddresses.of(request)), viewer());
+    }
+
+    /** Stops sharing one of the caller's files with that account (not shared with them: no change). */
+    @DELETE
+    @Path("{id}/shares/{username}")
+    public FileView unshareWith(@PathParam("id") String id, @PathParam("username") String username) {
+        return FileView.of(files.unshareWith(viewer(), id, username, clientAddresses.of(request)), viewer());
+    }
+
     /** Moves the file to the trash ({@link TrashResource} restores it or deletes it for good). */
     @DELETE
     @Path("{id}")
@@ -180,7 +207,7 @@ public class FileResource {
     @Path("{id}/{form: content|preview}")
     public Response head(@PathParam("id") String id, @PathParam("form") String form, @Context HttpHeaders headers) {
         StoredFile file = files.get(viewer(), id);
-        return content(file, presentation(file, form), headers, false).build();
+        return FileContent.answer(files, file, presentation(file, form), headers, false).build();
     }
 
     @GET
@@ -189,14 +216,14 @@ public class FileResource {
     public void bytes(@PathParam("id") String id, @PathParam("form") String form, @Context HttpHeaders headers,
                       @Suspended AsyncResponse response) {
         StoredFile file = files.get(viewer(), id);
-        Response.ResponseBuilder answer = content(file, presentation(file, form), headers, true);
+        Response.ResponseBuilder answer = FileContent.answer(files, file, presentation(file, form), headers, true);
         boolean download = form.equals("content");
         String viewer = viewer();
         String address = clientAddresses.of(request);
         // Streaming a large file takes long: it runs on the managed executor, not on the request thread.
         executor.execute(() -> {
             Response built = answer.build();
-            if (download && built.getStatus() == 200) {
+            if (download && FileContent.isWholeFile(built)) {
                 files.downloaded(file, viewer, address);
             }
             response.resume(built);
@@ -240,41 +267,6 @@ public class FileResource {
 
     private static Presentation presentation(StoredFile file, String form) {
         return form.equals("preview") ? Presentation.preview(file) : Presentation.download(file);
-    }
-
-    /** Status, headers and (when {@code withBody}) the streamed bytes for a content request. */
-    private Response.ResponseBuilder content(StoredFile file, Presentation presentation, HttpHeaders headers,
-                                             boolean withBody) {
-        String etag = "\"" + file.sha256() + "\"";
-        if (etag.equals(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag);
-        }
-        String ifRange = headers.getHeaderString("If-Range");
-        Optional<ByteRange> range = ifRange == null || ifRange.equals(etag)
-                ? ByteRange.parse(headers.getHeaderString("Range"), file.size()) : Optional.empty();
-        if (range.isPresent() && !range.get().satisfiable()) {
-            return Response.status(Response.Status.REQUESTED_RANGE_NOT_SATISFIABLE)
-                    .header("Content-Range", "bytes */" + file.size());
-        }
-        long first = range.map(ByteRange::first).orElse(0L);
-        long last = range.map(ByteRange::last).orElse(file.size() - 1);
-        Response.ResponseBuilder answer = Response.status(range.isPresent() ? 206 : 200)
-                .type(presentation.mediaType())
-                .header(HttpHeaders.ETAG, etag)
-                .header("Accept-Ranges", "bytes")
-                .header(HttpHeaders.CONTENT_LENGTH, last - first + 1)
-                .header("Content-Disposition", presentation.disposition())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", presentation.policy())
-                .header("X-Frame-Options", presentation.framing());
-        if (range.isPresent()) {
-            answer.header("Content-Range", "bytes " + first + "-" + last + "/" + file.size());
-        }
-        if (withBody && file.size() > 0) {
-            StreamingOutput body = out -> files.copyRange(file, first, last, out);
-            answer.entity(body);
-        }
-        return answer;
     }
 
     private static FileQuery.Sort sortOf(String sort) {

@@ -19,6 +19,7 @@ public final class FileRow implements Serializable {
     private final Instant uploadDate;
     private final Instant trashedAt;
     private final boolean shared;
+    private final int people;
     private final boolean mine;
     private final String previewKind;
     private final boolean thumbnailed;
@@ -38,6 +39,7 @@ public final class FileRow implements Serializable {
         this.uploadDate = file.uploadDate();
         this.trashedAt = file.trashedAt();
         this.shared = file.visibility() == Visibility.SHARED;
+        this.people = file.sharedWith().size();
         this.mine = file.isOwnedBy(viewer);
         Preview preview = Preview.of(file.name());
         this.previewKind = preview.kind().name().toLowerCase(Locale.ROOT);
@@ -71,6 +73,11 @@ public final class FileRow implements Serializable {
 
     public boolean isShared() {
         return shared;
+    }
+
+    /** How many people the owner shared it with by name. */
+    public int getPeople() {
+        return people;
     }
 
     public boolean isMine() {

@@ -1,4 +1,4 @@
-package vn.mydrive.auth;
+package vn.mydrive.platform.security;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * later still verifies old hashes, and {@link #isOutdated} tells when to re-hash one at sign-in.
  */
 @ApplicationScoped
-class PasswordHasher {
+public class PasswordHasher {
 
     @Inject
     Pbkdf2PasswordHash pbkdf2;
@@ -47,16 +47,16 @@ class PasswordHasher {
                 "Pbkdf2PasswordHash.KeySizeBytes", Integer.toString(keyBytes)));
     }
 
-    String hash(String password) {
+    public String hash(String password) {
         return pbkdf2.generate(password.toCharArray());
     }
 
-    boolean verify(String password, String storedHash) {
+    public boolean verify(String password, String storedHash) {
         return pbkdf2.verify(password.toCharArray(), storedHash);
     }
 
     /** Spends the time of one verification and fails; used for names that have no account. */
-    boolean verifyAgainstDecoy(String password) {
+    public boolean verifyAgainstDecoy(String password) {
         if (decoyHash == null) {
             decoyHash = hash(UUID.randomUUID().toString());
         }
@@ -65,7 +65,7 @@ class PasswordHasher {
     }
 
     /** Whether a stored hash was made with weaker parameters than the configured ones. */
-    boolean isOutdated(String storedHash) {
+    public boolean isOutdated(String storedHash) {
         String[] parts = storedHash.split(":");
         try {
             return parts.length != 4 || !parts[0].equals(algorithm) || Integer.parseInt(parts[1]) < iterations;

@@ -1,23 +1,23 @@
-package vn.mydrive.auth;
+package vn.mydrive.platform.security;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Failed sign-ins counted for one account or one address within a window. Past the allowed number, each
+ * Failures (sign-ins, link passwords) or requests counted for one key (an account, an address, a link) within a window. Past the allowed number, each
  * further failure locks for twice as long as the one before, up to a ceiling, and the lock always ends, so a
  * guesser is slowed to a crawl but the real owner is never shut out for good.
  */
-record ThrottleState(int failures, Instant windowStart, Instant lockedUntil) {
+public record ThrottleState(int failures, Instant windowStart, Instant lockedUntil) {
 
     /** The rules one counter follows. */
-    record Rules(int allowedFailures, Duration window, Duration firstLock, Duration longestLock) {
+    public record Rules(int allowedFailures, Duration window, Duration firstLock, Duration longestLock) {
     }
 
-    static final ThrottleState NONE = new ThrottleState(0, null, null);
+    public static final ThrottleState NONE = new ThrottleState(0, null, null);
 
-    ThrottleState afterFailure(Instant now, Rules rules) {
+    public ThrottleState afterFailure(Instant now, Rules rules) {
         boolean windowOver = windowStart == null || !windowStart.plus(rules.window()).isAfter(now);
         int count = windowOver ? 1 : failures + 1;
         Instant start = windowOver ? now : windowStart;
@@ -31,7 +31,7 @@ record ThrottleState(int failures, Instant windowStart, Instant lockedUntil) {
     }
 
     /** How long to wait before trying again, if locked now. */
-    Optional<Duration> retryAfter(Instant now) {
+    public Optional<Duration> retryAfter(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now)
                 ? Optional.of(Duration.between(now, lockedUntil)) : Optional.empty();
     }

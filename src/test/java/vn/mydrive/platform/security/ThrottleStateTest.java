@@ -1,4 +1,4 @@
-package vn.mydrive.auth;
+package vn.mydrive.platform.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
