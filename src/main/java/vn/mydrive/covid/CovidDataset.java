@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,6 +28,14 @@ public final class CovidDataset {
     private final Map<Integer, ProvinceTotal> totals;
     private final Map<Integer, Long> sums = new HashMap<>();
     private final Freshness freshness;
+    private final Set<LocalDate> foldedDays;
+
+    /**
+     * A day with zero new cases everywhere after a week that averaged at least this many a day nationally cannot be
+     * a day without cases: it is a day whose reports the portal counted on the next day. (The bundled series has
+     * three: 08-06-2021, 11-07-2021, 19-07-2021; days of real zeros in 2020 came after weeks of a few cases.)
+     */
+    static final long FOLDED_DAY_WAVE = 100;
 
     public CovidDataset(Collection<Province> provinces, Collection<DailyFigure> daily, Collection<ProvinceTotal> totals,
                         Freshness freshness) {
@@ -44,6 +54,30 @@ public final class CovidDataset {
         this.totals = new HashMap<>();
         totals.forEach(t -> this.totals.put(t.code(), t));
         this.freshness = freshness;
+        this.foldedDays = findFoldedDays(country);
+    }
+
+    private static Set<LocalDate> findFoldedDays(NavigableMap<LocalDate, long[]> country) {
+        Set<LocalDate> folded = new HashSet<>();
+        for (Map.Entry<LocalDate, long[]> day : country.entrySet()) {
+            if (day.getValue()[0] != 0 || country.higherKey(day.getKey()) == null) {
+                continue;
+            }
+            long week = country.subMap(day.getKey().minusDays(7), true, day.getKey(), false).values().stream()
+                    .mapToLong(d -> d[0]).sum();
+            if (week >= 7 * FOLDED_DAY_WAVE) {
+                folded.add(day.getKey());
+            }
+        }
+        return Set.copyOf(folded);
+    }
+
+    /**
+     * The day a day's cases were counted on, when the source folded them into the next one (see
+     * {@link #FOLDED_DAY_WAVE}); empty for every ordinary day.
+     */
+    public Optional<LocalDate> countedOn(LocalDate day) {
+        return foldedDays.contains(day) ? Optional.ofNullable(country.higherKey(day)) : Optional.empty();
     }
 
     public ProvinceDirectory provinces() {

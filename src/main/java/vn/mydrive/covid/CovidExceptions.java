@@ -36,19 +36,52 @@ public final class CovidExceptions {
         }
     }
 
+    /** Not a day in any form people write (31-02-2021 is none), or not a day at all. */
     public static final class InvalidDateException extends ApiException {
         public InvalidDateException() {
-            super(Status.BAD_REQUEST, "invalid_date", "Write the day as dd-mm-yyyy, e.g. 01-12-2021.");
+            super(Status.BAD_REQUEST, "invalid_date",
+                    "Write a real day as dd-mm-yyyy (or dd-mm-yy), e.g. 01-12-2021.");
         }
     }
 
     public static final class FutureDateException extends ApiException {
-        public FutureDateException() {
-            super(Status.BAD_REQUEST, "future_date", "That day has not come yet.");
+        private final String first;
+        private final String last;
+
+        public FutureDateException(String first, String last) {
+            super(Status.BAD_REQUEST, "future_date",
+                    "That day has not come yet. The figures cover " + first + " to " + last + ".");
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        public Object[] messageArguments() {
+            return new Object[] {first, last};
         }
     }
 
-    /** The province published nothing for that day (or the day is outside the data). */
+    /** A past day the data does not reach (before the first case, or after the last day the sources reported). */
+    public static final class OutsideDataException extends ApiException {
+        private final String day;
+        private final String first;
+        private final String last;
+
+        public OutsideDataException(String day, String first, String last) {
+            super(Status.NOT_FOUND, "outside_data",
+                    "The figures cover " + first + " to " + last + "; " + day + " is outside them.");
+            this.day = day;
+            this.first = first;
+            this.last = last;
+        }
+
+        @Override
+        public Object[] messageArguments() {
+            return new Object[] {day, first, last};
+        }
+    }
+
+    /** The province published nothing for that day, within the days the data covers. */
     public static final class NoDataException extends ApiException {
         private final String province;
         private final String day;

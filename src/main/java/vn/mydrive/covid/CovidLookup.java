@@ -10,6 +10,7 @@ import vn.mydrive.covid.CovidExceptions.FutureDateException;
 import vn.mydrive.covid.CovidExceptions.InvalidDateException;
 import vn.mydrive.covid.CovidExceptions.MissingProvinceException;
 import vn.mydrive.covid.CovidExceptions.NoDataException;
+import vn.mydrive.covid.CovidExceptions.OutsideDataException;
 import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.time.VietnamTime;
@@ -73,19 +74,27 @@ public class CovidLookup {
             Optional<ProvinceTotal> reported = dataset.reportedTotal(code);
             if (reported.isPresent()) {
                 return new LookupAnswer(code, name, null, reported.get().cases(), null, null, "reported",
-                        reported.get().source());
+                        reported.get().source(), null);
             }
             return new LookupAnswer(code, name, null, dataset.sumOfNewCases(code), null, null, "sum-of-daily",
-                    dataset.freshness().source());
+                    dataset.freshness().source(), null);
         }
         LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
+        String first = dataset.firstDay().map(DayInput.DISPLAY::format).orElse("?");
+        String last = dataset.lastDay().map(DayInput.DISPLAY::format).orElse("?");
         if (day.isAfter(today)) {
-            throw new FutureDateException();
+            throw new FutureDateException(first, last);
         }
-        DailyFigure figure = dataset.day(code, day).filter(f -> f.newCases() != null)
+        if (dataset.firstDay().isEmpty() || day.isBefore(dataset.firstDay().get()) || day.isAfter(dataset.lastDay().get())) {
+            throw new OutsideDataException(DayInput.DISPLAY.format(day), first, last);
+        }
+        Optional<LocalDate> countedOn = dataset.countedOn(day);
+        LocalDate figuresDay = countedOn.orElse(day);
+        DailyFigure figure = dataset.day(code, figuresDay).filter(f -> f.newCases() != null)
                 .orElseThrow(() -> new NoDataException(name, DayInput.DISPLAY.format(day)));
-        return new LookupAnswer(code, name, day, null, figure.newCases(), figure.newDeaths(), "daily",
-                dataset.freshness().source());
+        return new LookupAnswer(code, name, day, null, figure.newCases(), figure.newDeaths(),
+                countedOn.isPresent() ? "counted-next-day" : "daily", dataset.freshness().source(),
+                countedOn.orElse(null));
     }
 
     private static String describe(LookupAnswer answer) {

@@ -9,14 +9,20 @@ import java.util.Optional;
 
 /**
  * Reads a day as people in Vietnam write it: {@code dd-mm-yyyy} (the original client's form), also
- * {@code d-m-yyyy}, {@code dd/mm/yyyy} and ISO {@code yyyy-mm-dd}. Strict: 31-02-2021 is not a day.
+ * {@code d-m-yyyy}, {@code dd/mm/yyyy}, {@code dd.mm.yyyy}, each also with a two-digit year, and ISO
+ * {@code yyyy-mm-dd}. Strict: 31-02-2021 is not a day.
  */
 public final class DayInput {
 
     public static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    /** Two-digit years are this century's: "01-12-21" is 01-12-2021, as people write on forms. */
     private static final List<DateTimeFormatter> ACCEPTED = List.of(
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d-M-uu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d/M/uu").withResolverStyle(ResolverStyle.STRICT),
+            DateTimeFormatter.ofPattern("d.M.uu").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT));
 
     private DayInput() {

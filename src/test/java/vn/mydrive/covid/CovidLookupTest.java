@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import vn.mydrive.covid.CovidExceptions.FutureDateException;
 import vn.mydrive.covid.CovidExceptions.InvalidDateException;
 import vn.mydrive.covid.CovidExceptions.MissingProvinceException;
-import vn.mydrive.covid.CovidExceptions.NoDataException;
+import vn.mydrive.covid.CovidExceptions.OutsideDataException;
 import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
 
 class CovidLookupTest {
@@ -79,6 +79,31 @@ class CovidLookupTest {
         assertTrue(unknown.suggestions().contains("Hà Nội"));
         assertThrows(InvalidDateException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "31-02-2021", TODAY));
         assertThrows(FutureDateException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "23-11-2026", TODAY));
-        assertThrows(NoDataException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "01-01-2019", TODAY));
+        OutsideDataException before = assertThrows(OutsideDataException.class,
+                () -> CovidLookup.answer(DATA, "Hà Nội", "01-01-2019", TODAY));
+        assertTrue(before.getMessage().contains("18-03-2020 to 21-01-2022"), before.getMessage());
+        assertThrows(OutsideDataException.class, () -> CovidLookup.answer(DATA, "Hà Nội", "22-01-2022", TODAY));
+        FutureDateException future = assertThrows(FutureDateException.class,
+                () -> CovidLookup.answer(DATA, "Hà Nội", "23-11-2026", TODAY));
+        assertEquals(List.of("18-03-2020", "21-01-2022"), List.of(future.messageArguments()));
+    }
+
+    @Test
+    void aDayTheSourceFoldedIntoTheNextSaysSoAndGivesTheNextDaysFigures() {
+        for (String folded : List.of("08-06-2021", "11-07-2021", "19-07-2021")) {
+            LocalDate day = DayInput.parse(folded).orElseThrow();
+            LookupAnswer answer = CovidLookup.answer(DATA, "TP. Hồ Chí Minh", folded, TODAY);
+            assertEquals("counted-next-day", answer.basis(), folded);
+            assertEquals(day.plusDays(1), answer.countedOn());
+            assertEquals(DATA.day(answer.code(), day.plusDays(1)).orElseThrow().newCases(),
+                    answer.newCases());
+        }
+        assertEquals(4073, CovidLookup.answer(DATA, "Việt Nam", "11-07-2021", TODAY).newCases(),
+                "the country's figure for 12-07-2021, as the source's README gives it");
+        LookupAnswer ordinary = CovidLookup.answer(DATA, "TP. Hồ Chí Minh", "09-06-2021", TODAY);
+        assertEquals("daily", ordinary.basis());
+        assertNull(ordinary.countedOn());
+        assertEquals("daily", CovidLookup.answer(DATA, "Hà Nội", "01-04-2020", TODAY).basis(),
+                "a day of real zeros in 2020 is not mistaken for a folded one");
     }
 }

@@ -93,7 +93,7 @@ class CovidIT {
         assertError("Hà Nội", "31-02-2021", 400, "invalid_date");
         assertError("Hà Nội", "<script>", 400, "invalid_date");
         assertError("Hà Nội", DayInput.DISPLAY.format(LocalDate.now().plusDays(3)), 400, "future_date");
-        assertError("Hà Nội", "01-01-2019", 404, "no_data");
+        assertError("Hà Nội", "01-01-2019", 404, "outside_data");
         assertEquals(401, api.get("api/covid/lookup?province=HCM").status());
         ApiClient.Reply suggestion = api.get("api/covid/lookup?province=Ha%20Noii", bearer(user));
         assertTrue(suggestion.json().getString("message").contains("Hà Nội"), suggestion::toString);
@@ -113,19 +113,19 @@ class CovidIT {
 
     @Test
     void aRefreshKeepsWhatTheSourcesChangedAndAFailingOneChangesNothing() {
-        long hanoi22 = snapshotCases(1, LocalDate.of(2022, 1, 22));
+        long hanoi21 = snapshotCases(1, LocalDate.of(2022, 1, 21));
         try (FixtureSources fixtures = new FixtureSources(FIXTURE_PORT)) {
             JsonObject portal = refreshAndGet("portal");
             JsonObject table = latest("table");
             JsonObject bulletin = latest("bulletin");
 
             assertEquals("OK", portal.getString("outcome"), portal::toString);
-            assertEquals(2, portal.getInt("rowsChanged"), "Hà Nội 22-01 changed, 23-01 added");
+            assertEquals(2, portal.getInt("rowsChanged"), "Hà Nội 21-01 changed, 23-01 added");
             assertEquals("OK", table.getString("outcome"), table::toString);
             assertEquals(63, table.getInt("rowsChanged"));
             assertEquals("OK", bulletin.getString("outcome"), bulletin::toString);
             assertEquals(3, bulletin.getInt("rowsChanged"), "Hà Nội 23-01 corrected, two provinces added");
-            assertEquals(hanoi22 + FixtureSources.PORTAL_CHANGE, newCases("Hà Nội", "22-01-2022"));
+            assertEquals(hanoi21 + FixtureSources.PORTAL_CHANGE, newCases("Hà Nội", "21-01-2022"));
             assertEquals(2910, newCases("Hà Nội", "23-01-2022"));
             assertEquals(1002, newCases("TP. Hồ Chí Minh", "23-01-2022"));
             JsonObject total = lookup("Hà Nội", null);
@@ -138,7 +138,7 @@ class CovidIT {
                 assertEquals("FAILED", failed.getString("outcome"), failed::toString);
                 assertEquals("FAILED", latest("table").getString("outcome"), broken::toString);
                 assertEquals("FAILED", latest("bulletin").getString("outcome"), broken::toString);
-                assertEquals(hanoi22 + FixtureSources.PORTAL_CHANGE, newCases("Hà Nội", "22-01-2022"));
+                assertEquals(hanoi21 + FixtureSources.PORTAL_CHANGE, newCases("Hà Nội", "21-01-2022"));
                 assertEquals(2910, newCases("Hà Nội", "23-01-2022"));
                 assertEquals(fixtures.totalCases(1), lookup("Hà Nội", null).getJsonNumber("totalCases").longValue());
             }

@@ -79,7 +79,8 @@ class CovidPageIT {
         assertTrue(browser.visible(By.id("lookup:chart")).isDisplayed());
         // Which source refreshed last depends on the tests before this one; the page names it.
         String freshness = browser.visible(By.id("freshness")).getText();
-        assertTrue(freshness.matches("Data last refreshed .+ from (snapshot|portal|table|bulletin)\\."), freshness);
+        assertTrue(freshness.matches("Figures from 18-03-2020 to \\d{2}-\\d{2}-\\d{4}, from .+, updated .+\\."),
+                freshness);
 
         long onDay = serviceAnswer(asker, "api/covid/lookup?province=da%20nang&date=10-08-2021")
                 .getJsonNumber("newCases").longValue();
@@ -88,6 +89,32 @@ class CovidPageIT {
 
         lookUp("Atlantis", "");
         browser.waitForText(By.id("lookup:messages"), "No province or city has that name");
+
+        // Days as people write them: checked, never rolled over; two-digit years read as this century's.
+        lookUp("da nang", "31-02-2021");
+        browser.waitForText(By.id("lookup:messages"), "Write a real day");
+        assertTrue(browser.driver().findElements(By.id("lookup:answer")).isEmpty(), "no answer for a day that is none");
+        lookUp("da nang", "10-08-21");
+        browser.waitForText(By.id("lookup:answer"), "Đà Nẵng: new cases (10-08-2021) " + english.format(onDay));
+        lookUp("da nang", "01-01-2099");
+        browser.waitForText(By.id("lookup:messages"), "That day has not come yet. The figures cover 18-03-2020 to");
+        lookUp("Hà Nội", "11-07-2021");
+        browser.waitForText(By.id("lookup:answer"), "its cases were counted on 12-07-2021");
+
+        // The calendar is bounded by the figures, opens on their last day, and writes the day picked into the box.
+        org.openqa.selenium.WebElement picker = browser.driver().findElement(By.id("dayPicker"));
+        assertEquals("2020-03-18", picker.getAttribute("min"));
+        assertEquals(picker.getAttribute("max"), picker.getAttribute("value"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].value = '2021-08-10'; arguments[0].dispatchEvent(new Event('change'));", picker);
+        assertEquals("10-08-2021", browser.driver().findElement(By.id("lookup:day")).getAttribute("value"));
+
+        // The same rules speak the page's language.
+        browser.visible(By.id("topbar:langVi")).click();
+        browser.waitForText(By.id("lookup:lookUp"), "Tra cứu");
+        lookUp("da nang", "01-01-2099");
+        browser.waitForText(By.id("lookup:messages"), "Ngày này chưa tới. Số liệu có từ 18-03-2020 đến");
+        browser.screenshot("lookup-errors-vi-desktop");
     }
 
     private JsonObject serviceAnswer(String token, String path) {
@@ -110,8 +137,7 @@ class CovidPageIT {
     private void lookUp(String province, String day) {
         browser.type(By.id("lookup:province_input"), province);
         browser.driver().findElement(By.id("lookup:province_input")).sendKeys(Keys.ESCAPE);
-        browser.type(By.id("lookup:day_input"), day);
-        browser.driver().findElement(By.id("lookup:day_input")).sendKeys(Keys.ESCAPE);
+        browser.type(By.id("lookup:day"), day);
         browser.visible(By.id("lookup:lookUp")).click();
     }
 }

@@ -43,7 +43,8 @@ public class CovidPage implements Serializable {
     transient ClientAddresses clientAddresses;
 
     private String province;
-    private LocalDate day;
+    /** The day as typed (or put there by the calendar): read by the same rules as the API's, never rolled over. */
+    private String day;
     private String answer;
     private int chartCode = -1;
     private String chartProvince;
@@ -57,15 +58,21 @@ public class CovidPage implements Serializable {
     public void lookUp() {
         answer = null;
         try {
-            LookupAnswer found = lookup.lookup(province, day == null ? null : DayInput.DISPLAY.format(day),
+            LookupAnswer found = lookup.lookup(province, day,
                     FacesContext.getCurrentInstance().getExternalContext().getUserPrincipal().getName(),
                     clientAddresses.of((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest()));
             NumberFormat numbers = NumberFormat.getIntegerInstance(locale());
-            answer = found.date() == null
-                    ? Messages.text("covid.answer.total", "Total cases: {1}", found.province(),
-                            numbers.format(found.totalCases()))
-                    : Messages.text("covid.answer.day", "New cases ({1}): {2}", found.province(),
-                            DayInput.DISPLAY.format(found.date()), numbers.format(found.newCases()));
+            if (found.date() == null) {
+                answer = Messages.text("covid.answer.total", "Total cases: {1}", found.province(),
+                        numbers.format(found.totalCases()));
+            } else if (found.countedOn() != null) {
+                answer = Messages.text("covid.answer.countedNextDay", "Counted on {2}: {3}", found.province(),
+                        DayInput.DISPLAY.format(found.date()), DayInput.DISPLAY.format(found.countedOn()),
+                        numbers.format(found.newCases()));
+            } else {
+                answer = Messages.text("covid.answer.day", "New cases ({1}): {2}", found.province(),
+                        DayInput.DISPLAY.format(found.date()), numbers.format(found.newCases()));
+            }
             showChart(found);
         } catch (ApiException e) {
             Messages.error(e);
@@ -110,23 +117,38 @@ public class CovidPage implements Serializable {
                                 .add("tension", 0.2))))
                 .add("options", JsonProviders.JSON.createObjectBuilder()
                         .add("animation", false)
+                        // The card's whole width at the card's height, not a 2:1 box that leaves half the card empty.
+                        .add("responsive", true)
+                        .add("maintainAspectRatio", false)
                         .add("plugins", JsonProviders.JSON.createObjectBuilder().add("legend",
                                 JsonProviders.JSON.createObjectBuilder().add("display", true))))
                 .build().toString();
     }
 
-    /** "last refreshed 22-11-2026 09:00 from portal", or that only the bundled data is available. */
+    /**
+     * What the figures cover and where they come from, in words: "Figures from 18-03-2020 to 21-01-2022, from the
+     * national COVID-19 portal (copy bundled with MyDrive), updated 02-12-2026 04:09."
+     */
     public String getFreshness() {
-        CovidDataset.Freshness freshness = data.current().freshness();
-        if (freshness.at() == null) {
+        CovidDataset dataset = data.current();
+        CovidDataset.Freshness freshness = dataset.freshness();
+        if (freshness.at() == null || dataset.lastDay().isEmpty()) {
             return Messages.text("covid.freshness.none", "The data is being loaded.");
         }
-        return Messages.text("covid.freshness", "Data last refreshed {0} from {1}.",
-                VietnamTime.stamp(freshness.at()), freshness.source());
+        String source = Messages.text("covid.source." + freshness.source(), freshness.source());
+        return Messages.text("covid.freshness", "Figures from {0} to {1}, from {2}, updated {3}.",
+                DayInput.DISPLAY.format(dataset.firstDay().get()), DayInput.DISPLAY.format(dataset.lastDay().get()),
+                source, VietnamTime.stamp(freshness.at()));
     }
 
-    public LocalDate getToday() {
-        return VietnamTime.today();
+    /** The first day with figures, ISO (the calendar's lower bound). */
+    public String getFirstDay() {
+        return data.current().firstDay().map(LocalDate::toString).orElse("");
+    }
+
+    /** The last day with figures, ISO: the calendar opens there and goes no further. */
+    public String getLastDay() {
+        return data.current().lastDay().map(LocalDate::toString).orElse(VietnamTime.today().toString());
     }
 
     private static Locale locale() {
@@ -141,11 +163,11 @@ public class CovidPage implements Serializable {
         this.province = province;
     }
 
-    public LocalDate getDay() {
+    public String getDay() {
         return day;
     }
 
-    public void setDay(LocalDate day) {
+    public void setDay(String day) {
         this.day = day;
     }
 

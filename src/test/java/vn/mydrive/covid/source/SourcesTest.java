@@ -95,10 +95,10 @@ class SourcesTest {
     void thePortalGivesEveryProvincesSeriesWhateverItsContentType() throws SourceException {
         List<DailyFigure> figures = portal().fetch(PROVINCES).daily();
 
-        DailyFigure changed = figures.stream().filter(f -> f.code() == 1 && f.date().equals(LocalDate.of(2022, 1, 22)))
+        DailyFigure changed = figures.stream().filter(f -> f.code() == 1 && f.date().equals(LocalDate.of(2022, 1, 21)))
                 .findFirst().orElseThrow();
         DailyFigure snapshot = SnapshotLoader.daily().stream()
-                .filter(f -> f.code() == 1 && f.date().equals(LocalDate.of(2022, 1, 22))).findFirst().orElseThrow();
+                .filter(f -> f.code() == 1 && f.date().equals(LocalDate.of(2022, 1, 21))).findFirst().orElseThrow();
         assertEquals(snapshot.newCases() + FixtureSources.PORTAL_CHANGE, changed.newCases());
         assertEquals(SnapshotLoader.daily().size() + 1, figures.size());
     }
