@@ -22,7 +22,9 @@ public final class CovidExceptions {
 
         public UnknownProvinceException(List<String> suggestions) {
             super(Status.NOT_FOUND, "unknown_province",
-                    "No province or city has that name. Did you mean: " + String.join(", ", suggestions) + "?");
+                    suggestions.isEmpty() ? "No province or city has that name; type one of Vietnam's 63, e.g. Hà Nội."
+                            : "No province or city has that name. Did you mean: " + String.join(", ", suggestions)
+                            + "?");
             this.suggestions = List.copyOf(suggestions);
         }
 
@@ -32,7 +34,7 @@ public final class CovidExceptions {
 
         @Override
         public Object[] messageArguments() {
-            return new Object[] {String.join(", ", suggestions)};
+            return new Object[] {String.join(", ", suggestions), suggestions.size()};
         }
     }
 

@@ -48,14 +48,21 @@ public final class ProvinceDirectory {
         return byCode.values();
     }
 
-    /** Up to {@code limit} canonical names closest to {@code input}, closest first. */
+    /**
+     * Up to {@code limit} canonical names close to {@code input}, closest first: names containing it, or a few typing
+     * slips away from it (about one per three letters). A name like no province's gets no suggestion at all, rather
+     * than three that only confuse ("Atlantis" is not "Cần Thơ").
+     */
     public List<String> closest(String input, int limit) {
         String wanted = PlaceNames.normalize(input);
+        int slips = Math.max(2, wanted.length() / 3);
         Map<Province, Integer> best = new HashMap<>();
         for (Map.Entry<String, Province> entry : byName.entrySet()) {
             int distance = entry.getKey().contains(wanted) && !wanted.isEmpty() ? 0
                     : PlaceNames.distance(wanted, entry.getKey());
-            best.merge(entry.getValue(), distance, Math::min);
+            if (distance <= slips) {
+                best.merge(entry.getValue(), distance, Math::min);
+            }
         }
         List<Map.Entry<Province, Integer>> ranked = new ArrayList<>(best.entrySet());
         ranked.sort(Comparator.<Map.Entry<Province, Integer>>comparingInt(Map.Entry::getValue)

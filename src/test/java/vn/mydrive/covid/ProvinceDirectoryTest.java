@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,7 +48,9 @@ class ProvinceDirectoryTest {
     void misspellingsGetTheClosestNames() {
         assertEquals("Hà Nội", PROVINCES.closest("Ha Noii", 3).get(0));
         assertEquals("Đà Nẵng", PROVINCES.closest("Da Nag", 3).get(0));
-        assertEquals(3, PROVINCES.closest("zzzz", 3).size());
+        assertEquals("Thanh Hóa", PROVINCES.closest("Tanh Hoa", 3).get(0));
+        assertEquals(List.of(), PROVINCES.closest("zzzz", 3), "nothing like any province: no suggestion");
+        assertEquals(List.of(), PROVINCES.closest("Atlantis", 3));
     }
 
     @org.junit.jupiter.api.Test

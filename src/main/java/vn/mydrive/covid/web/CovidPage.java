@@ -71,7 +71,8 @@ public class CovidPage implements Serializable {
                         numbers.format(found.newCases()));
             } else {
                 answer = Messages.text("covid.answer.day", "New cases ({1}): {2}", found.province(),
-                        DayInput.DISPLAY.format(found.date()), numbers.format(found.newCases()));
+                        DayInput.DISPLAY.format(found.date()), numbers.format(found.newCases()),
+                        found.newDeaths() == null ? "—" : numbers.format(found.newDeaths()));
             }
             showChart(found);
         } catch (ApiException e) {
