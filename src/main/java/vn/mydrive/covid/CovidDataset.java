@@ -116,6 +116,12 @@ public final class CovidDataset {
         return List.copyOf(series.getOrDefault(code, new TreeMap<>()).subMap(from, true, to, true).values());
     }
 
+    /** The province's new cases from its first day up to {@code day}, that day included. */
+    public long totalUpTo(int code, LocalDate day) {
+        return series.getOrDefault(code, new TreeMap<>()).headMap(day, true).values().stream()
+                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum();
+    }
+
     /** Sum of the province's (or country's) reported new cases over its whole series. */
     public long sumOfNewCases(int code) {
         return sums.getOrDefault(code, 0L);

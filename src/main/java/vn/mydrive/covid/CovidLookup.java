@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.mydrive.covid.CovidExceptions.FutureDateException;
@@ -79,15 +81,7 @@ public class CovidLookup {
             return new LookupAnswer(code, name, null, dataset.sumOfNewCases(code), null, null, "sum-of-daily",
                     dataset.freshness().source(), null);
         }
-        LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
-        String first = dataset.firstDay().map(DayInput.DISPLAY::format).orElse("?");
-        String last = dataset.lastDay().map(DayInput.DISPLAY::format).orElse("?");
-        if (day.isAfter(today)) {
-            throw new FutureDateException(first, last);
-        }
-        if (dataset.firstDay().isEmpty() || day.isBefore(dataset.firstDay().get()) || day.isAfter(dataset.lastDay().get())) {
-            throw new OutsideDataException(DayInput.DISPLAY.format(day), first, last);
-        }
+        LocalDate day = checkedDay(dataset, dayInput, today);
         Optional<LocalDate> countedOn = dataset.countedOn(day);
         LocalDate figuresDay = countedOn.orElse(day);
         DailyFigure figure = dataset.day(code, figuresDay).filter(f -> f.newCases() != null)
@@ -95,6 +89,48 @@ public class CovidLookup {
         return new LookupAnswer(code, name, day, null, figure.newCases(), figure.newDeaths(),
                 countedOn.isPresent() ? "counted-next-day" : "daily", dataset.freshness().source(),
                 countedOn.orElse(null));
+    }
+
+    /** Every province on one day, most new cases first; the day is checked as a lookup's is. */
+    public DayRanking ranking(String dayInput) {
+        return ranking(data.current(), dayInput, VietnamTime.today());
+    }
+
+    static DayRanking ranking(CovidDataset dataset, String dayInput, LocalDate today) {
+        if (dayInput == null || dayInput.isBlank()) {
+            throw new InvalidDateException();
+        }
+        LocalDate day = checkedDay(dataset, dayInput, today);
+        LocalDate figuresDay = dataset.countedOn(day).orElse(day);
+        List<DayRanking.Line> lines = new ArrayList<>();
+        for (Province province : dataset.provinces().all()) {
+            Optional<DailyFigure> figure = dataset.day(province.code(), figuresDay);
+            lines.add(new DayRanking.Line(province.code(), province.name(),
+                    figure.map(DailyFigure::newCases).orElse(null), figure.map(DailyFigure::newDeaths).orElse(null),
+                    dataset.totalUpTo(province.code(), figuresDay)));
+        }
+        lines.sort(Comparator.comparing((DayRanking.Line l) -> l.newCases() == null ? -1 : l.newCases())
+                .reversed().thenComparing(DayRanking.Line::province));
+        DailyFigure country = dataset.day(Province.WHOLE_COUNTRY, figuresDay)
+                .orElse(new DailyFigure(Province.WHOLE_COUNTRY, figuresDay, 0L, 0L));
+        int reporting = (int) lines.stream().filter(l -> l.newCases() != null && l.newCases() > 0).count();
+        return new DayRanking(day, figuresDay.equals(day) ? null : figuresDay, country.newCases(),
+                country.newDeaths() == null ? 0 : country.newDeaths(), reporting, List.copyOf(lines));
+    }
+
+    /** A day as typed, if it is one the figures cover; else the error that says why not. */
+    private static LocalDate checkedDay(CovidDataset dataset, String dayInput, LocalDate today) {
+        LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
+        String first = dataset.firstDay().map(DayInput.DISPLAY::format).orElse("?");
+        String last = dataset.lastDay().map(DayInput.DISPLAY::format).orElse("?");
+        if (day.isAfter(today)) {
+            throw new FutureDateException(first, last);
+        }
+        if (dataset.firstDay().isEmpty() || day.isBefore(dataset.firstDay().get())
+                || day.isAfter(dataset.lastDay().get())) {
+            throw new OutsideDataException(DayInput.DISPLAY.format(day), first, last);
+        }
+        return day;
     }
 
     private static String describe(LookupAnswer answer) {

@@ -106,4 +106,31 @@ class CovidLookupTest {
         assertEquals("daily", CovidLookup.answer(DATA, "Hà Nội", "01-04-2020", TODAY).basis(),
                 "a day of real zeros in 2020 is not mistaken for a folded one");
     }
+
+    @Test
+    void aDaysRankingHasEveryProvinceMostCasesFirstAndAddsUpToTheCountry() {
+        DayRanking ranking = CovidLookup.ranking(DATA, "10-08-2021", TODAY);
+
+        assertEquals(63, ranking.lines().size());
+        long sum = ranking.lines().stream().mapToLong(l -> l.newCases() == null ? 0 : l.newCases()).sum();
+        assertEquals(ranking.newCases(), sum);
+        assertEquals(DATA.day(Province.WHOLE_COUNTRY, LocalDate.of(2021, 8, 10)).orElseThrow().newCases(), sum);
+        for (int i = 1; i < ranking.lines().size(); i++) {
+            Long before = ranking.lines().get(i - 1).newCases();
+            Long after = ranking.lines().get(i).newCases();
+            assertTrue(after == null || (before != null && before >= after), "ranked at " + i);
+        }
+        DayRanking.Line hanoi = ranking.lines().stream().filter(l -> l.code() == 1).findFirst().orElseThrow();
+        assertEquals(DAILY.stream().filter(f -> f.code() == 1 && !f.date().isAfter(LocalDate.of(2021, 8, 10))
+                && f.newCases() != null).mapToLong(DailyFigure::newCases).sum(), hanoi.totalToDate());
+        assertEquals(ranking.lines().stream().filter(l -> l.newCases() != null && l.newCases() > 0).count(),
+                ranking.provincesReporting());
+        assertNull(ranking.countedOn());
+
+        DayRanking folded = CovidLookup.ranking(DATA, "19-07-2021", TODAY);
+        assertEquals(LocalDate.of(2021, 7, 20), folded.countedOn());
+        assertEquals(14110, folded.newCases());
+        assertThrows(InvalidDateException.class, () -> CovidLookup.ranking(DATA, "30-02-2021", TODAY));
+        assertThrows(OutsideDataException.class, () -> CovidLookup.ranking(DATA, "01-01-2020", TODAY));
+    }
 }

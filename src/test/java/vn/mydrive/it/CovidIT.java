@@ -109,6 +109,20 @@ class CovidIT {
         assertEquals(7, series.json().getJsonArray("days").size());
         assertEquals(404, api.get("api/covid/provinces/99/daily", bearer(user)).status());
         assertEquals(400, api.get("api/covid/provinces/2/daily?from=yesterday", bearer(user)).status());
+
+        ApiClient.Reply day = api.get("api/covid/days/11-07-2021", bearer(user));
+        assertEquals(200, day.status(), day::toString);
+        assertEquals(63, day.json().getJsonArray("provinces").size());
+        assertEquals("12-07-2021", day.json().getString("countedOn"), "a folded day gives the next day's figures");
+        assertEquals(1, day.json().getJsonArray("provinces").getJsonObject(0).getInt("rank"));
+        ApiClient.Reply folded = api.get("api/covid/lookup?province=ha%20noi&date=11-07-2021", bearer(user));
+        assertEquals("counted-next-day", folded.json().getString("basis"));
+        assertEquals("12-07-2021", folded.json().getString("countedOn"));
+        for (String bad : new String[] {"31-02-2021", "%3Cb%3E", "01-01-2019", "x".repeat(100)}) {
+            int status = api.get("api/covid/days/" + bad, bearer(user)).status();
+            assertTrue(status == 400 || status == 404, bad + " -> " + status);
+        }
+        assertEquals(401, api.get("api/covid/days/10-08-2021").status());
     }
 
     @Test

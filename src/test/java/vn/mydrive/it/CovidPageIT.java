@@ -109,6 +109,18 @@ class CovidPageIT {
                 "arguments[0].value = '2021-08-10'; arguments[0].dispatchEvent(new Event('change'));", picker);
         assertEquals("10-08-2021", browser.driver().findElement(By.id("lookup:day")).getAttribute("value"));
 
+        // The day's ranking opens on the last day; a folded day says whose figures it shows; a province opens.
+        assertEquals(63, browser.driver().findElements(By.cssSelector("[id='ranking:provinces'] .ranking-province")).size());
+        browser.type(By.id("ranking:rankingDay"), "19-07-21");
+        browser.visible(By.id("ranking:showDay")).click();
+        browser.waitForText(By.id("nationalFigures"), "19-07-2021");
+        browser.waitForText(By.id("nationalFigures"), "20-07-2021");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "document.getElementById('ranking').scrollIntoView()");
+        browser.screenshot("covid-day-desktop");
+        browser.visible(By.xpath("//a[contains(@class,'ranking-province') and text()='Cần Thơ']")).click();
+        browser.waitForText(By.id("lookup:answer"), "Cần Thơ: total cases");
+
         // The same rules speak the page's language.
         browser.visible(By.id("topbar:langVi")).click();
         browser.waitForText(By.id("lookup:lookUp"), "Tra cứu");

@@ -55,6 +55,13 @@ public class CovidPage implements Serializable {
         return data.current().provinces().complete(typed == null ? "" : typed, 10);
     }
 
+    /** A province picked in the day's ranking: its own total and chart, as if typed. */
+    public void showProvince(String name) {
+        province = name;
+        day = null;
+        lookUp();
+    }
+
     public void lookUp() {
         answer = null;
         try {

@@ -22,6 +22,7 @@ import vn.mydrive.covid.CovidExceptions.UnknownProvinceException;
 import vn.mydrive.covid.CovidLookup;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.LookupAnswer;
+import vn.mydrive.covid.DayRanking;
 import vn.mydrive.covid.Province;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.time.VietnamTime;
@@ -42,7 +43,16 @@ public class CovidResource {
 
     /** A lookup's answer; fields that do not apply are left out. */
     public record LookupView(String province, String date, Long totalCases, Long newCases, Long newDeaths,
-                             String basis, String source) {
+                             String basis, String source, String countedOn) {
+    }
+
+    /** One province's line of a day's ranking. */
+    public record RankView(int rank, int code, String province, Long newCases, Long newDeaths, long totalToDate) {
+    }
+
+    /** A day across the country, as the evening bulletins gave it. */
+    public record DayRankingView(String date, String countedOn, long newCases, long newDeaths, int provincesReporting,
+                                 List<RankView> provinces) {
     }
 
     public record DayView(String date, Long newCases, Long newDeaths) {
@@ -79,7 +89,26 @@ public class CovidResource {
         LookupAnswer answer = lookup.lookup(province, date, security.getUserPrincipal().getName(),
                 clientAddresses.of(request));
         return new LookupView(answer.province(), answer.date() == null ? null : DayInput.DISPLAY.format(answer.date()),
-                answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source());
+                answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source(),
+                answer.countedOn() == null ? null : DayInput.DISPLAY.format(answer.countedOn()));
+    }
+
+    /**
+     * Every province on one day, most new cases first (the day's figures of a day the source folded into the next
+     * are the next day's, as the lookup gives them). The day follows the lookup's rules and errors.
+     */
+    @GET
+    @Path("days/{day}")
+    public DayRankingView day(@PathParam("day") String day) {
+        DayRanking ranking = lookup.ranking(day);
+        List<RankView> rows = new java.util.ArrayList<>();
+        for (DayRanking.Line line : ranking.lines()) {
+            rows.add(new RankView(rows.size() + 1, line.code(), line.province(), line.newCases(), line.newDeaths(),
+                    line.totalToDate()));
+        }
+        return new DayRankingView(DayInput.DISPLAY.format(ranking.day()),
+                ranking.countedOn() == null ? null : DayInput.DISPLAY.format(ranking.countedOn()),
+                ranking.newCases(), ranking.newDeaths(), ranking.provincesReporting(), rows);
     }
 
     @GET
