@@ -29,6 +29,15 @@ public final class CovidDataset {
     private final Map<Integer, Long> sums = new HashMap<>();
     private final Freshness freshness;
     private final Set<LocalDate> foldedDays;
+    private final Map<Integer, Set<LocalDate>> backloggedDays;
+
+    /**
+     * A province's day at least this many times the largest of the fortnight around it, and at least
+     * {@link #BACKLOG_MIN} cases, is a backlog entered on one day, not an outbreak (Cà Mau 25-10-2021: 151,919;
+     * Kiên Giang 28-09-2021: 49,170), and charts mark it so.
+     */
+    static final int BACKLOG_FACTOR = 10;
+    static final long BACKLOG_MIN = 5000;
 
     /**
      * A day with zero new cases everywhere after a week that averaged at least this many a day nationally cannot be
@@ -55,6 +64,52 @@ public final class CovidDataset {
         totals.forEach(t -> this.totals.put(t.code(), t));
         this.freshness = freshness;
         this.foldedDays = findFoldedDays(country);
+        this.backloggedDays = new HashMap<>();
+        series.forEach((code, days) -> {
+            Set<LocalDate> found = findBackloggedDays(days);
+            if (!found.isEmpty()) {
+                backloggedDays.put(code, found);
+            }
+        });
+    }
+
+    private static Set<LocalDate> findBackloggedDays(NavigableMap<LocalDate, DailyFigure> days) {
+        Set<LocalDate> found = new HashSet<>();
+        for (DailyFigure figure : days.values()) {
+            long cases = figure.newCases() == null ? 0 : figure.newCases();
+            if (cases < BACKLOG_MIN) {
+                continue;
+            }
+            long around = 0;
+            for (DailyFigure near : days.subMap(figure.date().minusDays(7), true, figure.date().plusDays(7), true)
+                    .values()) {
+                if (!near.date().equals(figure.date()) && near.newCases() != null) {
+                    around = Math.max(around, near.newCases());
+                }
+            }
+            if (cases >= BACKLOG_FACTOR * Math.max(1, around)) {
+                found.add(figure.date());
+            }
+        }
+        return Set.copyOf(found);
+    }
+
+    /**
+     * The days of a province's series (any province's, for the whole country) that carry a backlog entered on one
+     * day (see {@link #BACKLOG_FACTOR}).
+     */
+    public Set<LocalDate> backloggedDays(int code) {
+        if (code == Province.WHOLE_COUNTRY) {
+            Set<LocalDate> all = new HashSet<>();
+            backloggedDays.values().forEach(all::addAll);
+            return all;
+        }
+        return backloggedDays.getOrDefault(code, Set.of());
+    }
+
+    /** The days whose reports the source counted on the next day (see {@link #FOLDED_DAY_WAVE}). */
+    public Set<LocalDate> foldedDays() {
+        return foldedDays;
     }
 
     private static Set<LocalDate> findFoldedDays(NavigableMap<LocalDate, long[]> country) {

@@ -133,4 +133,16 @@ class CovidLookupTest {
         assertThrows(InvalidDateException.class, () -> CovidLookup.ranking(DATA, "30-02-2021", TODAY));
         assertThrows(OutsideDataException.class, () -> CovidLookup.ranking(DATA, "01-01-2020", TODAY));
     }
+
+    @Test
+    void backlogsEnteredOnOneDayAreFoundFromTheData() {
+        int caMau = DATA.provinces().find("Cà Mau").orElseThrow().code();
+        int kienGiang = DATA.provinces().find("Kiên Giang").orElseThrow().code();
+        assertEquals(java.util.Set.of(LocalDate.of(2021, 10, 25)), DATA.backloggedDays(caMau));
+        assertEquals(java.util.Set.of(LocalDate.of(2021, 9, 28)), DATA.backloggedDays(kienGiang));
+        assertEquals(java.util.Set.of(LocalDate.of(2021, 10, 25), LocalDate.of(2021, 9, 28)),
+                DATA.backloggedDays(Province.WHOLE_COUNTRY));
+        assertTrue(DATA.backloggedDays(DATA.provinces().find("TP. Hồ Chí Minh").orElseThrow().code()).isEmpty(),
+                "a wave's peak is not a backlog");
+    }
 }

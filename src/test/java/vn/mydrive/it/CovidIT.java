@@ -123,6 +123,16 @@ class CovidIT {
             assertTrue(status == 400 || status == 404, bad + " -> " + status);
         }
         assertEquals(401, api.get("api/covid/days/10-08-2021").status());
+
+        ApiClient.Reply csv = api.get("api/covid/days/10-08-2021.csv", bearer(user));
+        assertEquals(200, csv.status(), csv::toString);
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("\uFEFFrank,code,province,new_cases,new_deaths,cases_to_date", lines[0]);
+        assertEquals(64, lines.length, "a header and 63 provinces");
+        ApiClient.Reply seriesCsv = api.get("api/covid/provinces/1/daily.csv?from=01-08-2021&to=07-08-2021",
+                bearer(user));
+        assertEquals(8, seriesCsv.body().split("\r\n").length);
+        assertTrue(seriesCsv.header("Content-Disposition").contains("attachment"));
     }
 
     @Test

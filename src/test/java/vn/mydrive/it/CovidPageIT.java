@@ -109,6 +109,11 @@ class CovidPageIT {
                 "arguments[0].value = '2021-08-10'; arguments[0].dispatchEvent(new Event('change'));", picker);
         assertEquals("10-08-2021", browser.driver().findElement(By.id("lookup:day")).getAttribute("value"));
 
+        // A period with a backlog shows it marked and explained, and its figures download as CSV.
+        lookUp("Cà Mau", "25-10-2021");
+        browser.waitForText(By.id("chartNotes"), "25-10-2021: a backlog of earlier cases");
+        browser.visible(By.id("seriesCsv"));
+
         // The day's ranking opens on the last day; a folded day says whose figures it shows; a province opens.
         assertEquals(63, browser.driver().findElements(By.cssSelector("[id='ranking:provinces'] .ranking-province")).size());
         browser.type(By.id("ranking:rankingDay"), "19-07-21");

@@ -5,7 +5,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.NumberFormat;
@@ -105,32 +104,29 @@ public class CovidPage implements Serializable {
         if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
             return "{}";
         }
-        JsonArrayBuilder labels = JsonProviders.JSON.createArrayBuilder();
-        JsonArrayBuilder values = JsonProviders.JSON.createArrayBuilder();
-        for (DailyFigure figure : data.current().series(chartCode, chartFrom, chartTo)) {
-            labels.add(DayInput.DISPLAY.format(figure.date()));
-            values.add(figure.newCases() == null ? 0 : figure.newCases());
+        return CovidChart.config(data.current(), chartCode, chartProvince, chartFrom, chartTo);
+    }
+
+    /** The days marked on the chart, in words: which day, and what the source did with it. */
+    public List<String> getChartNotes() {
+        if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
+            return List.of();
         }
-        return JsonProviders.JSON.createObjectBuilder()
-                .add("type", "line")
-                .add("data", JsonProviders.JSON.createObjectBuilder()
-                        .add("labels", labels)
-                        .add("datasets", JsonProviders.JSON.createArrayBuilder().add(JsonProviders.JSON.createObjectBuilder()
-                                .add("label", Messages.text("covid.chart.label", "New cases") + ": " + chartProvince)
-                                .add("data", values)
-                                .add("borderColor", "#1a73e8")
-                                .add("backgroundColor", "rgba(26,115,232,0.15)")
-                                .add("fill", true)
-                                .add("pointRadius", 0)
-                                .add("tension", 0.2))))
-                .add("options", JsonProviders.JSON.createObjectBuilder()
-                        .add("animation", false)
-                        // The card's whole width at the card's height, not a 2:1 box that leaves half the card empty.
-                        .add("responsive", true)
-                        .add("maintainAspectRatio", false)
-                        .add("plugins", JsonProviders.JSON.createObjectBuilder().add("legend",
-                                JsonProviders.JSON.createObjectBuilder().add("display", true))))
-                .build().toString();
+        CovidDataset dataset = data.current();
+        java.util.TreeMap<LocalDate, String> notes = new java.util.TreeMap<>();
+        dataset.backloggedDays(chartCode).stream().filter(d -> !d.isBefore(chartFrom) && !d.isAfter(chartTo))
+                .forEach(d -> notes.put(d, Messages.text("covid.chart.backlog", "{0}: a backlog entered on one day",
+                        DayInput.DISPLAY.format(d))));
+        dataset.foldedDays().stream().filter(d -> !d.isBefore(chartFrom) && !d.isAfter(chartTo))
+                .forEach(d -> notes.put(d, Messages.text("covid.chart.folded", "{0}: counted on the next day",
+                        DayInput.DISPLAY.format(d))));
+        return List.copyOf(notes.values());
+    }
+
+    /** The chart's figures as CSV, under the application's address. */
+    public String getSeriesCsv() {
+        return "api/covid/provinces/" + chartCode + "/daily.csv?from=" + DayInput.DISPLAY.format(chartFrom) + "&to="
+                + DayInput.DISPLAY.format(chartTo);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,7 @@ import vn.mydrive.covid.Province;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.ContentDisposition;
 
 /** The COVID lookup over JSON: provinces, the lookup itself, and a province's daily series. */
 @Path("covid")
@@ -98,7 +100,7 @@ public class CovidResource {
      * are the next day's, as the lookup gives them). The day follows the lookup's rules and errors.
      */
     @GET
-    @Path("days/{day}")
+    @Path("days/{day: [^/.]+}")
     public DayRankingView day(@PathParam("day") String day) {
         DayRanking ranking = lookup.ranking(day);
         List<RankView> rows = new java.util.ArrayList<>();
@@ -109,6 +111,46 @@ public class CovidResource {
         return new DayRankingView(DayInput.DISPLAY.format(ranking.day()),
                 ranking.countedOn() == null ? null : DayInput.DISPLAY.format(ranking.countedOn()),
                 ranking.newCases(), ranking.newDeaths(), ranking.provincesReporting(), rows);
+    }
+
+    /** The same series as CSV, with each day's cases to date, to open in a spreadsheet. */
+    @GET
+    @Path("provinces/{code}/daily.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response dailyCsv(@PathParam("code") String code, @QueryParam("from") String from,
+                             @QueryParam("to") String to) {
+        SeriesView series = daily(code, from, to);
+        int number = series.code();
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (DayView day : series.days()) {
+            LocalDate date = DayInput.parse(day.date()).orElseThrow();
+            rows.add(List.of(day.date(), orEmpty(day.newCases()), orEmpty(day.newDeaths()),
+                    number == Province.WHOLE_COUNTRY ? "" : data.current().totalUpTo(number, date)));
+        }
+        return csv(series.province() + ".csv",
+                CsvTable.of(List.of("date", "new_cases", "new_deaths", "cases_to_date"), rows));
+    }
+
+    /** A day's ranking as CSV. */
+    @GET
+    @Path("days/{day}.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response dayCsv(@PathParam("day") String day) {
+        DayRankingView ranking = day(day);
+        List<List<Object>> rows = ranking.provinces().stream().map(r -> List.<Object>of(r.rank(), r.code(),
+                r.province(), orEmpty(r.newCases()), orEmpty(r.newDeaths()), r.totalToDate())).toList();
+        return csv("covid-" + ranking.date() + ".csv", CsvTable.of(
+                List.of("rank", "code", "province", "new_cases", "new_deaths", "cases_to_date"), rows));
+    }
+
+    private static Object orEmpty(Long value) {
+        return value == null ? "" : value;
+    }
+
+    private static Response csv(String fileName, String body) {
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", ContentDisposition.attachment(fileName))
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     @GET

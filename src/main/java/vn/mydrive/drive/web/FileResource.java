@@ -39,6 +39,7 @@ import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.ContentDisposition;
 import vn.mydrive.platform.web.InvalidRequestException;
 
 /**

@@ -3,6 +3,7 @@ package vn.mydrive.drive.web;
 import vn.mydrive.drive.DriveExceptions.NoPreviewException;
 import vn.mydrive.drive.Preview;
 import vn.mydrive.drive.StoredFile;
+import vn.mydrive.platform.web.ContentDisposition;
 
 /**
  * How a file's bytes are handed to the browser: saved as a download, or shown by the drive's preview. Either way

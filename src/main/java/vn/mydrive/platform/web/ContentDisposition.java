@@ -1,4 +1,4 @@
-package vn.mydrive.drive.web;
+package vn.mydrive.platform.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -9,17 +9,17 @@ import java.text.Normalizer;
  * for every current browser and tool (so "Chung khảo (7).jpg" survives), and a plain ASCII {@code filename}
  * for old ones.
  */
-final class ContentDisposition {
+public final class ContentDisposition {
 
     private ContentDisposition() {
     }
 
-    static String attachment(String name) {
+    public static String attachment(String name) {
         return "attachment" + names(name);
     }
 
     /** Shown in the browser; the name is still the one a "save as" proposes. */
-    static String inline(String name) {
+    public static String inline(String name) {
         return "inline" + names(name);
     }
 
