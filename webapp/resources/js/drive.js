@@ -64,6 +64,23 @@ window.MyDrive = window.MyDrive || {};
         var uploader = new MyDrive.Uploader(transfer, view, callbacks);
         var downloader = new MyDrive.Downloader(transfer, view, callbacks, contextPath);
 
+        var folders = new MyDrive.FolderUpload(contextPath, uploader, function (message) {
+            var bar = document.getElementById('statusBar');
+            bar.hidden = false;
+            bar.className = 'status-bar failed';
+            bar.textContent = message;
+        });
+        var folderInput = document.getElementById('folderInput');
+        folderInput.addEventListener('change', function () {
+            var privately = document.getElementById('privateUpload');
+            var here = document.getElementById('currentFolder');
+            folders.send(MyDrive.FolderUpload.fromInput(folderInput.files), privately.checked ? 'private' : 'shared',
+                here && here.dataset.folder ? here.dataset.folder : null);
+            folderInput.value = '';
+            privately.checked = false;
+            PF('uploadDialog').hide();
+        });
+
         var input = document.getElementById('fileInput');
         input.addEventListener('change', function () {
             var privately = document.getElementById('privateUpload');
@@ -109,7 +126,15 @@ window.MyDrive = window.MyDrive || {};
             var folder = folderUnder(event);
             document.body.classList.remove('dropping');
             document.querySelectorAll('.drop-here').forEach(function (e) { e.classList.remove('drop-here'); });
-            if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+            if (event.dataTransfer && MyDrive.FolderUpload.dropHasFolder(event.dataTransfer.items)) {
+                event.preventDefault();
+                var here = document.getElementById('currentFolder');
+                var target = folder ? folder.dataset.folder || null : (here && here.dataset.folder ? here.dataset.folder : null);
+                // The entries must be taken during the drop event itself; reading them goes on after it.
+                MyDrive.FolderUpload.fromDrop(event.dataTransfer.items).then(function (entries) {
+                    folders.send(entries, 'shared', target);
+                });
+            } else if (event.dataTransfer && event.dataTransfer.files.length > 0) {
                 event.preventDefault();
                 uploader.add(event.dataTransfer.files, 'shared', folder ? folder.dataset.folder || null : undefined);
             } else if (folder && carries(event, FILE_ROW)) {

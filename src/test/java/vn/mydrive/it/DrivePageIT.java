@@ -315,6 +315,39 @@ class DrivePageIT {
         }
     }
 
+    @Test
+    void aWholeFolderIsUploadedKeepingItsTree() throws IOException {
+        String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("folderup"));
+        Path trip = Files.createDirectories(browser.downloads().resolveSibling("Chuyến đi"));
+        Files.createDirectories(trip.resolve("ảnh").resolve("2021"));
+        Files.createDirectories(trip.resolve("trống"));
+        Files.write(trip.resolve("lịch trình.txt"), TransferIT.randomBytes(1200, 41));
+        Files.write(trip.resolve("ảnh").resolve("biển.jpg"), TransferIT.randomBytes(30_000, 42));
+        Files.write(trip.resolve("ảnh").resolve("2021").resolve("núi.jpg"), TransferIT.randomBytes(20_000, 43));
+        try {
+            signIn(name);
+            showView("My files");
+            browser.visible(By.id("drive:newButton")).click();
+            browser.visible(By.cssSelector(".drop-zone"));
+            browser.driver().findElement(By.id("folderInput")).sendKeys(trip.toString());
+            browser.waitForText(By.id("uploadDoneText"), "3");
+            browser.waitForText(By.id("uploadDoneFiles"), "núi.jpg: Done");
+            browser.visible(By.id("uploadDoneOk")).click();
+
+            folder("Chuyến đi").click();
+            row("lịch trình.txt");
+            folder("ảnh").click();
+            row("biển.jpg");
+            folder("2021").click();
+            row("núi.jpg");
+            browser.visible(By.id("drive:crumbTop")).click();
+            browser.waitForText(By.className("folder-summary"), "3 files");
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-folder-upload-failed");
+            throw e;
+        }
+    }
+
     /** A new account with these files uploaded over the API, then signed out: the browser's is its only session. */
     private String accountWithFiles(String prefix, java.util.Map<String, byte[]> files) {
         ApiClient api = new ApiClient(deployment);
