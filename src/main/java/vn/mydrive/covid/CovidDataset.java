@@ -171,8 +171,11 @@ public final class CovidDataset {
         return List.copyOf(series.getOrDefault(code, new TreeMap<>()).subMap(from, true, to, true).values());
     }
 
-    /** The province's new cases from its first day up to {@code day}, that day included. */
+    /** The province's (or country's) new cases from its first day up to {@code day}, that day included. */
     public long totalUpTo(int code, LocalDate day) {
+        if (code == Province.WHOLE_COUNTRY) {
+            return country.headMap(day, true).values().stream().mapToLong(d -> d[0]).sum();
+        }
         return series.getOrDefault(code, new TreeMap<>()).headMap(day, true).values().stream()
                 .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum();
     }

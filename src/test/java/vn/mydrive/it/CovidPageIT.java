@@ -114,6 +114,18 @@ class CovidPageIT {
         browser.waitForText(By.id("chartNotes"), "25-10-2021: a backlog of earlier cases");
         browser.visible(By.id("seriesCsv"));
 
+        // A view is kept in the address: opened from it, the same places, period and measure are shown.
+        browser.open(base + "app/covid.xhtml?p=C%C3%A0%20Mau&from=01-10-2021&to=31-10-2021"
+                + "&cmp=Ki%C3%AAn%20Giang,Atlantis,H%C3%A0%20N%E1%BB%99i&m=cumulative");
+        browser.waitForText(By.id("lookup:answer"), "Cà Mau: total cases");
+        browser.waitUntil(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return window.location.search")).contains("m=cumulative"));
+        Object labels = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return PrimeFaces.widgets['widget_lookup_chart'].chart.data.datasets.map(d => d.label).join('|')");
+        assertEquals("Cases to date: Cà Mau|Reporting quirk (see below)|Cases to date: Kiên Giang|Cases to date: Hà Nội",
+                labels, "the places that exist, compared; an unknown one left out");
+        browser.screenshot("covid-compare-desktop");
+
         // The day's ranking opens on the last day; a folded day says whose figures it shows; a province opens.
         assertEquals(63, browser.driver().findElements(By.cssSelector("[id='ranking:provinces'] .ranking-province")).size());
         browser.type(By.id("ranking:rankingDay"), "19-07-21");

@@ -5,7 +5,9 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import vn.mydrive.covid.CovidDataset;
 import vn.mydrive.covid.DailyFigure;
@@ -14,7 +16,7 @@ import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
 
 /**
- * A province's (or the country's) new cases over a period as a Chart.js configuration: the daily figures, their
+ * Up to four places' figures over a period as a Chart.js configuration: new cases, cases to date or deaths, the
  * 7-day average (which reads through the weekly reporting rhythm), and marks on the days the source got wrong in a
  * known way (a backlog entered on one day, a day folded into the next), so nobody takes them for outbreaks.
  */
@@ -23,36 +25,81 @@ final class CovidChart {
     private CovidChart() {
     }
 
-    static String config(CovidDataset dataset, int code, String province, LocalDate from, LocalDate to) {
-        List<DailyFigure> days = dataset.series(code, from, to);
-        Set<LocalDate> backlogs = dataset.backloggedDays(code);
-        Set<LocalDate> folded = dataset.foldedDays();
-        JsonArrayBuilder labels = JsonProviders.JSON.createArrayBuilder();
-        JsonArrayBuilder values = JsonProviders.JSON.createArrayBuilder();
-        JsonArrayBuilder averages = JsonProviders.JSON.createArrayBuilder();
-        JsonArrayBuilder marks = JsonProviders.JSON.createArrayBuilder();
-        Deque<Long> week = new ArrayDeque<>();
-        long weekSum = 0;
-        for (DailyFigure figure : days) {
-            long cases = figure.newCases() == null ? 0 : figure.newCases();
-            labels.add(DayInput.DISPLAY.format(figure.date()));
-            values.add(cases);
-            week.addLast(cases);
-            weekSum += cases;
-            if (week.size() > 7) {
-                weekSum -= week.removeFirst();
+    /** What the chart counts. */
+    enum Measure {
+        /** New cases each day (with a 7-day average when one place is shown). */
+        NEW,
+        /** Cases to date. */
+        CUMULATIVE,
+        /** Deaths each day. */
+        DEATHS;
+
+        static Measure parse(String text) {
+            for (Measure measure : values()) {
+                if (measure.name().equalsIgnoreCase(text)) {
+                    return measure;
+                }
             }
-            averages.add(Math.round(weekSum * 10.0 / week.size()) / 10.0);
-            if (backlogs.contains(figure.date()) || folded.contains(figure.date())) {
-                marks.add(cases);
-            } else {
-                marks.addNull();
-            }
+            return NEW;
         }
-        JsonArrayBuilder datasets = JsonProviders.JSON.createArrayBuilder()
-                .add(line(Messages.text("covid.chart.label", "New cases") + ": " + province, values, "#1a73e8", true))
-                .add(line(Messages.text("covid.chart.average", "7-day average"), averages, "#d93025", false))
-                .add(JsonProviders.JSON.createObjectBuilder()
+    }
+
+    /** A place on the chart: its code and the name its line is labelled with. */
+    record Place(int code, String name) {
+    }
+
+    private static final String[] COLORS = {"#1a73e8", "#188038", "#a142f4", "#e37400"};
+
+    /**
+     * The chart of up to four places over a period. Marks are drawn for the first place only, since they explain
+     * its line; the average only when one place is shown, since four more lines would hide the figures.
+     */
+    static String config(CovidDataset dataset, List<Place> places, LocalDate from, LocalDate to, Measure measure) {
+        JsonArrayBuilder labels = JsonProviders.JSON.createArrayBuilder();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            labels.add(DayInput.DISPLAY.format(day));
+        }
+        JsonArrayBuilder datasets = JsonProviders.JSON.createArrayBuilder();
+        for (int i = 0; i < places.size(); i++) {
+            Place place = places.get(i);
+            Map<LocalDate, DailyFigure> days = new HashMap<>();
+            dataset.series(place.code(), from, to).forEach(f -> days.put(f.date(), f));
+            JsonArrayBuilder values = JsonProviders.JSON.createArrayBuilder();
+            JsonArrayBuilder averages = JsonProviders.JSON.createArrayBuilder();
+            JsonArrayBuilder marks = JsonProviders.JSON.createArrayBuilder();
+            Set<LocalDate> backlogs = dataset.backloggedDays(place.code());
+            long running = measure == Measure.CUMULATIVE ? dataset.totalUpTo(place.code(), from.minusDays(1)) : 0;
+            Deque<Long> week = new ArrayDeque<>();
+            long weekSum = 0;
+            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                DailyFigure figure = days.get(day);
+                long cases = figure == null || figure.newCases() == null ? 0 : figure.newCases();
+                long value = switch (measure) {
+                    case NEW -> cases;
+                    case CUMULATIVE -> running += cases;
+                    case DEATHS -> figure == null || figure.newDeaths() == null ? 0 : figure.newDeaths();
+                };
+                values.add(value);
+                week.addLast(value);
+                weekSum += value;
+                if (week.size() > 7) {
+                    weekSum -= week.removeFirst();
+                }
+                averages.add(Math.round(weekSum * 10.0 / week.size()) / 10.0);
+                if (backlogs.contains(day) || dataset.foldedDays().contains(day)) {
+                    marks.add(value);
+                } else {
+                    marks.addNull();
+                }
+            }
+            String what = Messages.text("covid.chart." + measure.name().toLowerCase(java.util.Locale.ROOT),
+                    "New cases");
+            datasets.add(line(what + ": " + place.name(), values, COLORS[i % COLORS.length], places.size() == 1));
+            if (i == 0 && places.size() == 1 && measure != Measure.CUMULATIVE) {
+                datasets.add(line(Messages.text("covid.chart.average", "7-day average"), averages, "#d93025", false));
+            }
+            if (i == 0) {
+                datasets.add(JsonProviders.JSON.createObjectBuilder()
                         .add("label", Messages.text("covid.chart.quirk", "Reporting quirk"))
                         .add("data", marks)
                         .add("showLine", false)
@@ -60,6 +107,8 @@ final class CovidChart {
                         .add("pointStyle", "triangle")
                         .add("borderColor", "#f9ab00")
                         .add("backgroundColor", "#f9ab00"));
+            }
+        }
         return JsonProviders.JSON.createObjectBuilder()
                 .add("type", "line")
                 .add("data", JsonProviders.JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))

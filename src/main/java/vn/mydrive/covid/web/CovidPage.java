@@ -1,6 +1,5 @@
 package vn.mydrive.covid.web;
 
-import vn.mydrive.platform.json.JsonProviders;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -9,12 +8,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import vn.mydrive.covid.CovidData;
 import vn.mydrive.covid.CovidDataset;
 import vn.mydrive.covid.CovidLookup;
-import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.LookupAnswer;
 import vn.mydrive.platform.faces.Messages;
@@ -49,6 +48,54 @@ public class CovidPage implements Serializable {
     private String chartProvince;
     private LocalDate chartFrom;
     private LocalDate chartTo;
+    /** Up to three more places drawn beside the one looked up. */
+    private List<String> compare = new ArrayList<>();
+    private String measure = "new";
+    /** The period as the page's address gave it (dd-mm-yyyy), applied once the lookup it belongs to is done. */
+    private String fromParam;
+    private String toParam;
+
+    /** Places one chart compares, the one looked up included. */
+    static final int MOST_PLACES = 4;
+
+    /** Arriving with a view in the address (?p=…&d=…&from=…&to=…&cmp=…&m=…): shows it, as shared. */
+    public void arrive() {
+        if (province == null || province.isBlank() || FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        lookUp();
+        DayInput.parse(fromParam).ifPresent(d -> chartFrom = d);
+        DayInput.parse(toParam).ifPresent(d -> chartTo = d);
+    }
+
+    /**
+     * This view's address under the page (province, day, period, places compared, measure), which the page puts in
+     * the browser's address bar so that it can be bookmarked or sent.
+     */
+    public String getShareableQuery() {
+        if (!isChartShown()) {
+            return "";
+        }
+        StringBuilder query = new StringBuilder("p=").append(encode(province));
+        if (day != null && !day.isBlank()) {
+            query.append("&d=").append(encode(day.strip()));
+        }
+        if (chartFrom != null && chartTo != null) {
+            query.append("&from=").append(DayInput.DISPLAY.format(chartFrom))
+                    .append("&to=").append(DayInput.DISPLAY.format(chartTo));
+        }
+        if (!compare.isEmpty()) {
+            query.append("&cmp=").append(encode(String.join(",", compare)));
+        }
+        if (!"new".equals(measure)) {
+            query.append("&m=").append(encode(measure));
+        }
+        return query.toString();
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     public List<String> complete(String typed) {
         return data.current().provinces().complete(typed == null ? "" : typed, 10);
@@ -104,7 +151,71 @@ public class CovidPage implements Serializable {
         if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
             return "{}";
         }
-        return CovidChart.config(data.current(), chartCode, chartProvince, chartFrom, chartTo);
+        return CovidChart.config(data.current(), places(), chartFrom, chartTo, CovidChart.Measure.parse(measure));
+    }
+
+    /** The place looked up, then the ones to compare that name a province (others are left out, and said so). */
+    private List<CovidChart.Place> places() {
+        CovidDataset dataset = data.current();
+        List<CovidChart.Place> places = new ArrayList<>();
+        places.add(new CovidChart.Place(chartCode, chartProvince));
+        for (String name : compare) {
+            if (places.size() == MOST_PLACES) {
+                break;
+            }
+            if (vn.mydrive.covid.ProvinceDirectory.isWholeCountry(name)) {
+                places.add(new CovidChart.Place(vn.mydrive.covid.Province.WHOLE_COUNTRY,
+                        vn.mydrive.covid.Province.WHOLE_COUNTRY_NAME));
+            } else {
+                dataset.provinces().find(name).filter(p -> p.code() != chartCode)
+                        .ifPresent(p -> places.add(new CovidChart.Place(p.code(), p.name())));
+            }
+        }
+        return places;
+    }
+
+    public List<String> getCompare() {
+        return compare;
+    }
+
+    /** Places to compare, from the chips field or the address ("Hà Nội,Đà Nẵng"): at most three, blanks dropped. */
+    public void setCompare(List<String> compare) {
+        this.compare = new ArrayList<>(compare == null ? List.of() : compare.stream()
+                .filter(name -> name != null && !name.isBlank() && name.length() <= 100).map(String::strip)
+                .distinct().limit(MOST_PLACES - 1).toList());
+    }
+
+    /** The address's {@code cmp}: names separated by commas. */
+    public String getCompareParam() {
+        return String.join(",", compare);
+    }
+
+    public void setCompareParam(String names) {
+        setCompare(names == null ? List.of() : List.of(names.split(",")));
+    }
+
+    public String getMeasure() {
+        return measure;
+    }
+
+    public void setMeasure(String measure) {
+        this.measure = CovidChart.Measure.parse(measure).name().toLowerCase(Locale.ROOT);
+    }
+
+    public String getFromParam() {
+        return fromParam;
+    }
+
+    public void setFromParam(String fromParam) {
+        this.fromParam = fromParam;
+    }
+
+    public String getToParam() {
+        return toParam;
+    }
+
+    public void setToParam(String toParam) {
+        this.toParam = toParam;
     }
 
     /** The days marked on the chart, in words: which day, and what the source did with it. */

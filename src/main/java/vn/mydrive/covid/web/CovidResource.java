@@ -125,7 +125,7 @@ public class CovidResource {
         for (DayView day : series.days()) {
             LocalDate date = DayInput.parse(day.date()).orElseThrow();
             rows.add(List.of(day.date(), orEmpty(day.newCases()), orEmpty(day.newDeaths()),
-                    number == Province.WHOLE_COUNTRY ? "" : data.current().totalUpTo(number, date)));
+                    data.current().totalUpTo(number, date)));
         }
         return csv(series.province() + ".csv",
                 CsvTable.of(List.of("date", "new_cases", "new_deaths", "cases_to_date"), rows));

@@ -1,5 +1,5 @@
 /*
- * The lookup's calendar: a button opens the browser's own date picker (bounded by the days the figures cover,
+ * The lookup page's scripts. The calendar: a button opens the browser's own date picker (bounded by the days the figures cover,
  * opening on the last one), and the day picked is written into the text box as dd-mm-yyyy, where people can also
  * type it. The server reads only the box, with the same rules as the API.
  */
@@ -27,6 +27,17 @@
                 box.dispatchEvent(new Event('change'));
             }
         });
+    }
+    /** Keeps the view in the address bar, so that it can be bookmarked or sent (the page reads it back). */
+    function remember() {
+        var shareable = document.getElementById('shareableQuery');
+        if (shareable && shareable.dataset.query && window.history.replaceState) {
+            window.history.replaceState(null, '', window.location.pathname + '?' + shareable.dataset.query);
+        }
+    }
+    document.addEventListener('DOMContentLoaded', remember);
+    if (window.jQuery) {
+        jQuery(document).on('pfAjaxComplete', remember);
     }
     document.addEventListener('DOMContentLoaded', wire);
     // The form is re-rendered by each lookup: wire the new elements again.
