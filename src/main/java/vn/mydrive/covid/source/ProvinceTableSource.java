@@ -18,8 +18,10 @@ import vn.mydrive.covid.SourceData;
 import vn.mydrive.covid.SourceException;
 
 /**
- * A statistics table by province, shaped like Vietnamese Wikipedia's ({@code table.wikitable}: province,
- * cases, deaths, recovered; a whole-country row; footnote marks such as [a]). Gives each province's totals.
+ * A statistics table by province, shaped like Vietnamese Wikipedia's template "Dữ liệu đại dịch COVID-19/Số ca nhiễm
+ * theo tỉnh thành tại Việt Nam" ({@code table.wikitable}: province | cases | under treatment | other | recovered |
+ * deaths, grouped headers, a sums row, footnote marks such as [a]). Columns are found by their header text
+ * ({@link TableColumns}), never by position. Gives each province's totals.
  */
 public final class ProvinceTableSource implements CovidSource {
 
@@ -48,30 +50,59 @@ public final class ProvinceTableSource implements CovidSource {
 
     static List<ProvinceTotal> parse(Document page, ProvinceDirectory provinces, String url, Instant asOf)
             throws SourceException {
-        Element table = page.selectFirst("table.wikitable");
-        if (table == null) {
+        Elements tables = page.select("table.wikitable");
+        if (tables.isEmpty()) {
             throw new SourceException("No table.wikitable in " + url + " (has the page changed?)");
         }
-        List<ProvinceTotal> totals = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (Element row : table.select("tr")) {
-            Elements cells = row.select("th, td");
-            if (cells.size() < 2 || row.select("td").isEmpty()) {
+        SourceException unreadable = null;
+        for (Element table : tables) {
+            List<List<Element>> grid = TableGrid.of(table);
+            int headerRows = headerRows(grid);
+            TableColumns columns;
+            try {
+                columns = TableColumns.of(grid.subList(0, headerRows), url);
+            } catch (SourceException notThisTable) {
+                // An article has other wikitables (timelines, vaccinations); the first one that maps is the one.
+                unreadable = unreadable == null ? notThisTable : unreadable;
                 continue;
             }
-            String name = withoutFootnotes(cells.get(0).text());
-            if (COUNTRY_ROWS.contains(PlaceNames.normalize(name)) || name.isBlank()) {
+            return totals(grid.subList(headerRows, grid.size()), columns, provinces, url, asOf);
+        }
+        throw unreadable;
+    }
+
+    /** The header rows are those before the first row with a data cell (a row of only th is a header or the sums). */
+    private static int headerRows(List<List<Element>> grid) {
+        int rows = 0;
+        while (rows < grid.size() && grid.get(rows).stream().noneMatch(cell -> cell.normalName().equals("td"))) {
+            rows++;
+        }
+        return rows;
+    }
+
+    private static List<ProvinceTotal> totals(List<List<Element>> rows, TableColumns columns,
+            ProvinceDirectory provinces, String url, Instant asOf) throws SourceException {
+        List<ProvinceTotal> totals = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (List<Element> cells : rows) {
+            if (cells.size() <= columns.province() || cells.stream().noneMatch(cell -> cell.normalName().equals("td"))) {
+                continue;
+            }
+            String name = Footnotes.text(cells.get(columns.province()));
+            if (name.isBlank() || COUNTRY_ROWS.contains(PlaceNames.normalize(name))) {
                 continue;
             }
             Province province = provinces.find(name)
                     .orElseThrow(() -> new SourceException("Unknown province \"" + name + "\" in " + url));
-            long cases = Numbers.count(withoutFootnotes(cells.get(1).text()));
-            Long deaths = cells.size() > 2 ? optionalCount(cells.get(2).text()) : null;
-            Long recovered = cells.size() > 3 ? optionalCount(cells.get(3).text()) : null;
             if (!seen.add(province.code())) {
                 throw new SourceException(province.name() + " has two rows in " + url);
             }
-            totals.add(new ProvinceTotal(province.code(), cases, deaths, recovered, "table", asOf));
+            Long cases = count(cells, columns.cases());
+            if (cases == null) {
+                continue; // A province whose total the table does not know has nothing to store.
+            }
+            totals.add(new ProvinceTotal(province.code(), cases, count(cells, columns.deaths()),
+                    count(cells, columns.recovered()), "table", asOf));
         }
         if (totals.size() < MIN_PROVINCES) {
             throw new SourceException("The table in " + url + " has " + totals.size() + " provinces; expected "
@@ -80,12 +111,12 @@ public final class ProvinceTableSource implements CovidSource {
         return totals;
     }
 
-    private static Long optionalCount(String text) throws SourceException {
-        String value = withoutFootnotes(text);
+    /** The count in a column, or null when the table has no such column or prints no figure ("—", empty). */
+    private static Long count(List<Element> cells, Integer column) throws SourceException {
+        if (column == null || column >= cells.size()) {
+            return null;
+        }
+        String value = Footnotes.text(cells.get(column));
         return value.isEmpty() || value.equals("-") || value.equals("—") || value.equals("–") ? null : Numbers.count(value);
-    }
-
-    private static String withoutFootnotes(String text) {
-        return text.replaceAll("\\[[^\\]]*\\]", "").strip();
     }
 }

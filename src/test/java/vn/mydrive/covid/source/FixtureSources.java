@@ -87,6 +87,11 @@ public final class FixtureSources implements AutoCloseable {
         send(exchange, 200, "text/html; charset=utf-8", body);
     }
 
+    /**
+     * The Vietnamese Wikipedia template's table: a caption, two header rows ("Tỉnh thành" over both, "Số ca" over
+     * the five counts), a sums row of th cells, then one row per province with footnote links. Deaths are the code
+     * times ten, recoveries the cases less deaths and those under treatment; Hậu Giang's recoveries are "—".
+     */
     private void table(HttpExchange exchange) throws IOException {
         if (misbehave(exchange)) {
             return;
@@ -100,19 +105,35 @@ public final class FixtureSources implements AutoCloseable {
         for (Province p : provinces) {
             long cases = totalCases(p.code());
             all += cases;
-            String name = p.code() == 2 ? "TP. Hồ Chí Minh[a]" : p.code() == 33 ? "Thừa Thiên - Huế" : p.name();
+            String name = p.code() == 2 ? "TP. Hồ Chí Minh" : p.code() == 33 ? "Thừa Thiên - Huế" : p.name();
             if (mode == Mode.UNKNOWN_PROVINCE && p.code() == 64) {
                 name = "Atlantis";
             }
             String casesText = mode == Mode.GARBAGE && p.code() == 5 ? "12,3a" : grouped(cases);
-            rows.append("<tr><td><a href=\"/wiki/").append(p.code()).append("\">").append(name).append("</a></td><td>")
-                    .append(casesText).append("<sup>[").append(p.code() % 3).append("]</sup></td><td>")
-                    .append(grouped(p.code() * 10L)).append("</td><td>—</td></tr>\n");
+            long deaths = Math.min(cases, p.code() * 10L);
+            long active = Math.min(cases - deaths, p.code());
+            rows.append("<tr>\n<td><a href=\"/wiki/").append(p.code()).append("\" title=\"").append(name).append("\">")
+                    .append(name).append("</a>").append(p.code() == 2 ? "<sup class=\"reference\"><a href=\"#cite_note-a\">[a]</a></sup>" : "")
+                    .append("</td>\n<td>").append(casesText).append("</td>\n<td>").append(grouped(active))
+                    .append("</td>\n<td>0</td>\n<td>").append(p.code() == 64 ? "—" : grouped(cases - deaths - active))
+                    .append("</td>\n<td>").append(grouped(deaths)).append("</td></tr>\n");
         }
-        String page = "<html><body><h2>Số ca nhiễm theo tỉnh thành</h2><table class=\"wikitable sortable\">"
-                + "<tr><th>Tỉnh/thành</th><th>Số ca nhiễm</th><th>Tử vong</th><th>Hồi phục</th></tr>\n"
-                + "<tr><th>Cả nước</th><td>" + grouped(all) + "</td><td>—</td><td>—</td></tr>\n"
-                + rows + "</table><p>[a] Bao gồm các ca ghi nhận tại cộng đồng.</p></body></html>";
+        String page = "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"UTF-8\"><title>Bản mẫu:Dữ liệu đại dịch"
+                + " COVID-19/Số ca nhiễm theo tỉnh thành tại Việt Nam – Wikipedia tiếng Việt</title></head><body>"
+                + "<div id=\"mw-content-text\" class=\"mw-body-content\"><div class=\"mw-parser-output\">"
+                + "<table class=\"wikitable sortable mw-collapsible plainrowheaders\" style=\"text-align:right\">\n"
+                + "<caption><span class=\"nowrap\">Số ca nhiễm theo tỉnh thành tại Việt Nam</span></caption>\n<tbody>"
+                + "<tr><th scope=\"col\" rowspan=\"2\">Tỉnh thành</th><th scope=\"col\" colspan=\"5\">Số ca"
+                + "<sup class=\"reference\"><a href=\"#cite_note-b\">[b]</a></sup></th></tr>\n"
+                + "<tr><th scope=\"col\">Ca nhiễm</th><th scope=\"col\">Đang điều trị</th><th scope=\"col\">Khác"
+                + "<sup class=\"reference\"><a href=\"#cite_note-c\">[c]</a></sup></th>"
+                + "<th scope=\"col\">Hồi phục</th><th scope=\"col\">Tử vong</th></tr>\n"
+                + "<tr class=\"sorttop\"><th>63 / 63</th><th>" + grouped(all) + "</th><th>—</th><th>—</th><th>—</th>"
+                + "<th>—</th></tr>\n"
+                + rows + "</tbody></table>\n<div class=\"reflist\"><ol class=\"references\">"
+                + "<li id=\"cite_note-a\">Bao gồm các ca ghi nhận tại cộng đồng.</li>"
+                + "<li id=\"cite_note-b\">Số liệu của Bộ Y tế.</li>"
+                + "<li id=\"cite_note-c\">Chuyển viện, không còn theo dõi.</li></ol></div></div></div></body></html>";
         send(exchange, 200, "text/html; charset=utf-8", page);
     }
 

@@ -77,8 +77,9 @@ class SourcesTest {
         Map<Integer, ProvinceTotal> byCode = totals.stream().collect(Collectors.toMap(ProvinceTotal::code, Function.identity()));
         assertEquals(fixtures.totalCases(2), byCode.get(2).cases(), "TP. Hồ Chí Minh[a] is Hồ Chí Minh");
         assertEquals(fixtures.totalCases(33), byCode.get(33).cases(), "Thừa Thiên - Huế is Thừa Thiên Huế");
-        assertEquals(20L, byCode.get(2).deaths());
-        assertNull(byCode.get(2).recovered(), "a dash is no figure");
+        assertEquals(20L, byCode.get(2).deaths(), "deaths are the last of six columns");
+        assertEquals(fixtures.totalCases(2) - 20 - 2, byCode.get(2).recovered(), "recoveries are the fifth");
+        assertNull(byCode.get(64).recovered(), "a dash is no figure");
     }
 
     @Test
