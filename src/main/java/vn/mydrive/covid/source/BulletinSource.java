@@ -1,41 +1,31 @@
 package vn.mydrive.covid.source;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import vn.mydrive.covid.CovidSource;
 import vn.mydrive.covid.DailyFigure;
-import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.Province;
 import vn.mydrive.covid.ProvinceDirectory;
 import vn.mydrive.covid.SourceData;
 import vn.mydrive.covid.SourceException;
-import vn.mydrive.platform.time.VietnamTime;
 
 /**
- * The Health Ministry's daily bulletin as news pages print it: "... ca mắc mới tại 61 tỉnh, thành phố: Hà Nội
- * (1.000), Bình Phước (998), ..." for the day the page names ("ngày 15/12/2021", or its publication time).
- * Gives each listed province's new cases for that day.
+ * The Health Ministry's daily bulletin, from its own COVID timeline or from news pages that reprinted it: each
+ * listed province's new cases for the bulletin's day. Where the list is ({@link BulletinLists}) and which day it is
+ * for ({@link BulletinPage}) are read from the page; a page with no list, or naming a place no one knows, fails
+ * the whole source, so nothing of it is stored.
  */
 public final class BulletinSource implements CovidSource {
-
-    private static final Pattern LIST_START = Pattern.compile(
-            "ca mắc mới tại (\\d+) tỉnh,? thành(?: phố)?\\s*(?:\\([^)]*\\))?\\s*:", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENTRY = Pattern.compile("\\G\\s*(?:và\\s+)?([^(),:;]{2,60}?)\\s*\\(([\\d.,\\s]+)\\)\\s*[,;]?");
-    private static final Pattern DAY = Pattern.compile("ngày\\s+(\\d{1,2}[/-]\\d{1,2}[/-]\\d{4})", Pattern.CASE_INSENSITIVE);
 
     private final List<String> urls;
     private final PageFetcher fetcher;
 
-    public BulletinSource(List<String> urls, java.time.Duration timeout) {
+    public BulletinSource(List<String> urls, Duration timeout) {
         this.urls = List.copyOf(urls);
         this.fetcher = new PageFetcher(timeout);
     }
@@ -54,48 +44,32 @@ public final class BulletinSource implements CovidSource {
         return new SourceData(daily, List.of());
     }
 
-    /** The figures of one bulletin page. */
+    /** The figures of one page's bulletin: on a timeline, the newest announcement that lists provinces. */
     static List<DailyFigure> parse(Document page, ProvinceDirectory provinces, String url) throws SourceException {
-        String text = page.body() == null ? "" : page.body().text();
-        LocalDate day = day(page, text).orElseThrow(() -> new SourceException("No bulletin date in " + url));
-        Matcher start = LIST_START.matcher(text);
-        if (!start.find()) {
-            throw new SourceException("No list of new cases by province in " + url + " (has the page changed?)");
+        if (BulletinPage.undated(page)) {
+            throw new SourceException("No bulletin day in " + url + " (no \"ngày d/m\" in the title, no published time)");
         }
-        int announced = Integer.parseInt(start.group(1));
+        for (BulletinPage.Report report : BulletinPage.reports(page)) {
+            Optional<List<BulletinLists.Entry>> list =
+                    BulletinLists.read(report.text(), name -> provinces.find(name).isPresent(), url);
+            if (list.isPresent()) {
+                return figures(list.get(), report, provinces, url);
+            }
+        }
+        throw new SourceException("No list of new cases by province in " + url + " (neither \"Các tỉnh, thành phố ghi"
+                + " nhận ca bệnh như sau: X (n), ...\" nor \"Trong đó, X có n ca, ...\"; has the page changed?)");
+    }
+
+    private static List<DailyFigure> figures(List<BulletinLists.Entry> list, BulletinPage.Report report,
+            ProvinceDirectory provinces, String url) throws SourceException {
         Map<Integer, DailyFigure> figures = new LinkedHashMap<>();
-        Matcher entry = ENTRY.matcher(text);
-        entry.region(start.end(), text.length());
-        while (entry.find()) {
-            String name = entry.group(1).strip();
-            Province province = provinces.find(name)
-                    .orElseThrow(() -> new SourceException("Unknown province \"" + name + "\" in " + url));
-            long cases = Numbers.count(entry.group(2));
-            if (figures.put(province.code(), new DailyFigure(province.code(), day, cases, null)) != null) {
+        for (BulletinLists.Entry entry : list) {
+            Province province = provinces.find(entry.name())
+                    .orElseThrow(() -> new SourceException("Unknown province \"" + entry.name() + "\" in " + url));
+            if (figures.put(province.code(), new DailyFigure(province.code(), report.day(), entry.cases(), null)) != null) {
                 throw new SourceException(province.name() + " is listed twice in " + url);
             }
         }
-        if (figures.size() != announced) {
-            throw new SourceException("The bulletin in " + url + " announces " + announced + " provinces but lists "
-                    + figures.size());
-        }
         return new ArrayList<>(figures.values());
-    }
-
-    private static Optional<LocalDate> day(Document page, String text) {
-        Matcher inText = DAY.matcher(text);
-        if (inText.find()) {
-            return DayInput.parse(inText.group(1));
-        }
-        Element published = page.selectFirst("meta[property=article:published_time], time[datetime]");
-        if (published != null) {
-            String value = published.hasAttr("content") ? published.attr("content") : published.attr("datetime");
-            try {
-                return Optional.of(Instant.parse(value).atZone(VietnamTime.ZONE).toLocalDate());
-            } catch (java.time.format.DateTimeParseException e) {
-                return DayInput.parse(value.length() >= 10 ? value.substring(0, 10) : value);
-            }
-        }
-        return Optional.empty();
     }
 }

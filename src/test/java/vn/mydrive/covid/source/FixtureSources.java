@@ -48,6 +48,7 @@ public final class FixtureSources implements AutoCloseable {
         server.createContext("/portal/", this::portal);
         server.createContext("/table", this::table);
         server.createContext("/bulletin", this::bulletin);
+        server.createContext("/pages/", this::page);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -148,6 +149,19 @@ public final class FixtureSources implements AutoCloseable {
             default -> "bulletin.html";
         };
         try (InputStream in = FixtureSources.class.getResourceAsStream("/covid/pages/" + page)) {
+            send(exchange, 200, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Any page of src/test/resources/covid/pages/ by its name, for tests of other page shapes. */
+    private void page(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/pages/".length());
+        InputStream in = name.matches("[a-z0-9-]+\\.html") ? FixtureSources.class.getResourceAsStream("/covid/pages/" + name) : null;
+        if (in == null) {
+            send(exchange, 404, "text/plain", "Not Found");
+            return;
+        }
+        try (in) {
             send(exchange, 200, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
