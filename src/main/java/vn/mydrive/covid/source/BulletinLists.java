@@ -11,10 +11,11 @@ import vn.mydrive.covid.SourceException;
 
 /**
  * Finds the new cases by province in a bulletin's text, in the two ways it was printed. The Ministry of Health's
- * own: "... tại 62 tỉnh, thành phố (...). Các tỉnh, thành phố ghi nhận ca bệnh như sau: Hà Nội (2.967), TP. Hồ Chí
- * Minh (138), ..." (its timeline: "+ 2.807 ca ghi nhận trong nước tại TP. Hồ Chí Minh (2.310), ...; trong đó ...").
- * The press's retelling: "Trong đó, Bình Dương có 4.223 ca, TP.HCM 3.375 ca, Nghệ An và Thừa Thiên Huế mỗi tỉnh
- * có 61 ca, ..." (also after "Cụ thể:"). Names are capitalised words as written; the caller resolves them.
+ * own: "... tại 3 tỉnh, thành phố (...). Các tỉnh, thành phố ghi nhận ca bệnh như sau: Hà Nội (2.910), TP. Hồ Chí
+ * Minh (1.002), Đắk Lắk (87)." (its timeline: "+ 801 ca ghi nhận trong nước tại TP. Hồ Chí Minh (800), Hà Nội (1);
+ * trong đó ..."). The press's retelling: "Trong đó, Bình Dương có 4.200 ca, TP.HCM 3.400 ca, Nghệ An và Thừa Thiên
+ * Huế mỗi tỉnh có 60 ca, ..." (also after "Cụ thể:"). Names are capitalised words as written; the caller resolves
+ * them. Shapes and rules: docs/configuration.md, "COVID sources: the shapes they read".
  */
 final class BulletinLists {
 

@@ -49,15 +49,35 @@ public final class BulletinSource implements CovidSource {
         if (BulletinPage.undated(page)) {
             throw new SourceException("No bulletin day in " + url + " (no \"ngày d/m\" in the title, no published time)");
         }
-        for (BulletinPage.Report report : BulletinPage.reports(page)) {
-            Optional<List<BulletinLists.Entry>> list =
-                    BulletinLists.read(report.text(), name -> provinces.find(name).isPresent(), url);
+        List<BulletinPage.Report> reports = BulletinPage.reports(page);
+        for (BulletinPage.Report report : reports) {
+            Optional<List<BulletinLists.Entry>> list = list(report, provinces, url);
             if (list.isPresent()) {
+                refuseSeveralFor(report, reports, provinces, url);
                 return figures(list.get(), report, provinces, url);
             }
         }
         throw new SourceException("No list of new cases by province in " + url + " (neither \"Các tỉnh, thành phố ghi"
                 + " nhận ca bệnh như sau: X (n), ...\" nor \"Trong đó, X có n ca, ...\"; has the page changed?)");
+    }
+
+    private static Optional<List<BulletinLists.Entry>> list(BulletinPage.Report report, ProvinceDirectory provinces,
+            String url) throws SourceException {
+        return BulletinLists.read(report.text(), name -> provinces.find(name).isPresent(), url);
+    }
+
+    /**
+     * In 2021 the ministry's timeline had several announcements a day, each listing only the cases since the one
+     * before: the newest alone is not the day's figure, and adding them up would guess at how they overlap.
+     */
+    private static void refuseSeveralFor(BulletinPage.Report newest, List<BulletinPage.Report> reports,
+            ProvinceDirectory provinces, String url) throws SourceException {
+        for (BulletinPage.Report other : reports) {
+            if (other != newest && other.day().equals(newest.day()) && list(other, provinces, url).isPresent()) {
+                throw new SourceException(url + " has several announcements listing provinces for " + newest.day()
+                        + "; none of them alone is that day's bulletin");
+            }
+        }
     }
 
     private static List<DailyFigure> figures(List<BulletinLists.Entry> list, BulletinPage.Report report,

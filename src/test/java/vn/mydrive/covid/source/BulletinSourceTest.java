@@ -106,6 +106,23 @@ class BulletinSourceTest {
                 .getMessage().contains("announces 3 provinces but lists 2"));
     }
 
+    @Test
+    void theMinistrysTimelineGivesItsNewestAnnouncement() throws SourceException {
+        Map<Integer, Long> cases = cases(fetch("bulletin-timeline.html"), LocalDate.of(2022, 1, 23));
+
+        assertEquals(Map.of(1, 2910L, 2, 1002L, 40, 87L), cases, "not 22/01's, further down");
+    }
+
+    @Test
+    void aTimelineWithSeveralAnnouncementsForItsNewestDayIsRefused() {
+        String item = "<div class=\"timeline-detail\"><div class=\"timeline-head\"><h3>%s 14/07/2021</h3></div>"
+                + "<div class=\"timeline-content\"><p>+ %d ca ghi nhận trong nước tại TP. Hồ Chí Minh (%d), Hà Nội (1);"
+                + " trong đó ...</p></div></div>";
+        String page = "<html><body>" + item.formatted("18:40", 801, 800) + item.formatted("06:00", 601, 600) + "</body></html>";
+        assertTrue(assertThrows(SourceException.class, () -> BulletinSource.parse(Jsoup.parse(page), PROVINCES, "test"))
+                .getMessage().contains("several announcements listing provinces for 2021-07-14"));
+    }
+
     private static List<DailyFigure> fetch(String page) throws SourceException {
         return source(page).fetch(PROVINCES).daily();
     }

@@ -20,7 +20,8 @@ import vn.mydrive.covid.SnapshotLoader;
 
 /**
  * A local HTTP server playing the three COVID sources, in their real shapes: the portal's JSON API built from
- * the bundled series (with a few deliberate changes), a wikitable of totals, and bulletin news pages. It can
+ * the bundled series (with a few deliberate changes), the Wikipedia template's table of totals, and bulletin pages
+ * ({@code /bulletin} by mode, any page of {@code covid/pages/} at {@code /pages/<name>}). It can
  * also misbehave: HTTP 500, answers too slow for the timeout, pages whose layout changed.
  */
 public final class FixtureSources implements AutoCloseable {
