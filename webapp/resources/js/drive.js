@@ -64,11 +64,12 @@ window.MyDrive = window.MyDrive || {};
         var uploader = new MyDrive.Uploader(transfer, view, callbacks);
         var downloader = new MyDrive.Downloader(transfer, view, callbacks, contextPath);
 
-        var folders = new MyDrive.FolderUpload(contextPath, uploader, function (message) {
+        // A folder refused (a cycle, a name taken) is said in the page's language when its code is known.
+        var folders = new MyDrive.FolderUpload(contextPath, uploader, function (message, code) {
             var bar = document.getElementById('statusBar');
             bar.hidden = false;
             bar.className = 'status-bar failed';
-            bar.textContent = message;
+            bar.textContent = (code && text.errors && text.errors[code]) || message;
         });
         var folderInput = document.getElementById('folderInput');
         folderInput.addEventListener('change', function () {
@@ -94,6 +95,7 @@ window.MyDrive = window.MyDrive || {};
         // folder or breadcrumb they are dropped on); one of the list's own files dropped on a folder or a breadcrumb
         // moves there.
         var FILE_ROW = 'application/x-mydrive-file';
+        var FOLDER = 'application/x-mydrive-folder';
         var folderUnder = function (event) {
             return event.target.closest ? event.target.closest('[data-folder]') : null;
         };
@@ -101,6 +103,12 @@ window.MyDrive = window.MyDrive || {};
             return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, type) >= 0;
         };
         document.addEventListener('dragstart', function (event) {
+            var dragged = event.target.closest ? event.target.closest('.folder-link[data-folder]') : null;
+            if (dragged) {
+                event.dataTransfer.setData(FOLDER, dragged.dataset.folder);
+                event.dataTransfer.effectAllowed = 'move';
+                return;
+            }
             var name = event.target.closest ? event.target.closest('.file-name[draggable="true"]') : null;
             var row = name ? name.closest('tr[data-rk]') : null;
             if (row) {
@@ -110,7 +118,7 @@ window.MyDrive = window.MyDrive || {};
         });
         document.addEventListener('dragover', function (event) {
             var folder = folderUnder(event);
-            if (carries(event, 'Files') || (folder && carries(event, FILE_ROW))) {
+            if (carries(event, 'Files') || (folder && (carries(event, FILE_ROW) || carries(event, FOLDER)))) {
                 event.preventDefault();
                 document.body.classList.toggle('dropping', carries(event, 'Files'));
                 document.querySelectorAll('.drop-here').forEach(function (e) { e.classList.remove('drop-here'); });
@@ -137,6 +145,12 @@ window.MyDrive = window.MyDrive || {};
             } else if (event.dataTransfer && event.dataTransfer.files.length > 0) {
                 event.preventDefault();
                 uploader.add(event.dataTransfer.files, 'shared', folder ? folder.dataset.folder || null : undefined);
+            } else if (folder && carries(event, FOLDER)) {
+                event.preventDefault();
+                var moving = event.dataTransfer.getData(FOLDER);
+                if (moving !== folder.dataset.folder) {
+                    folders.move(moving, folder.dataset.folder || null);
+                }
             } else if (folder && carries(event, FILE_ROW)) {
                 event.preventDefault();
                 window.moveDropped([{name: 'fileId', value: event.dataTransfer.getData(FILE_ROW)},

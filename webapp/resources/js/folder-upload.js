@@ -39,7 +39,9 @@
             }
             return r.json().then(function (error) {
                 if (error.error !== 'folder_exists') {
-                    return Promise.reject(new Error(error.message || ('HTTP ' + r.status)));
+                    var refused = new Error(error.message || ('HTTP ' + r.status));
+                    refused.code = error.error;
+                    return Promise.reject(refused);
                 }
                 return self.children(parentId).then(function (byName) { return byName[name.toLowerCase()]; });
             });
@@ -83,7 +85,26 @@
             if (window.refreshFiles) {
                 window.refreshFiles();
             }
-        }).catch(function (e) { self.onError(e.message); });
+        }).catch(function (e) { self.onError(e.message, e.code); });
+    };
+
+    /**
+     * Moves a folder into another ({@code parentId} null: the top of the drive), as a folder dragged onto a folder
+     * or a breadcrumb; a refusal (into itself or a folder inside it, a name taken there) is shown, not thrown.
+     */
+    FolderUpload.prototype.move = function (folderId, parentId) {
+        var self = this;
+        return fetch(this.api + '/' + encodeURIComponent(folderId), {
+            method: 'PATCH', credentials: 'same-origin',
+            headers: {'Content-Type': 'application/json', Accept: 'application/json'},
+            body: JSON.stringify({parentId: parentId || ''})
+        }).then(function (r) {
+            if (r.ok) {
+                window.refreshFiles();
+                return null;
+            }
+            return r.json().then(function (error) { self.onError(error.message || ('HTTP ' + r.status), error.error); });
+        }).catch(function (e) { self.onError(e.message, e.code); });
     };
 
     /** The files of a folder chosen with a directory input (each knows its path from the folder chosen). */

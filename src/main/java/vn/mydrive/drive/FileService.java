@@ -89,7 +89,12 @@ public class FileService {
 
     /** Records that several files were downloaded at once (a zip). */
     public void downloaded(List<StoredFile> several, String viewer, String clientAddress) {
-        activity.fire(Activity.of(Kind.DOWNLOAD, viewer, clientAddress, several.size() + " file(s) as a zip"));
+        downloaded(several.size() + " file(s) as a zip", viewer, clientAddress);
+    }
+
+    /** Records a download of something described in words (a folder's zip). */
+    public void downloaded(String what, String viewer, String clientAddress) {
+        activity.fire(Activity.of(Kind.DOWNLOAD, viewer, clientAddress, what));
     }
 
     public StoredFile rename(String viewer, String id, String newName) {

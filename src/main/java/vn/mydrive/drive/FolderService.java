@@ -103,6 +103,40 @@ public class FolderService {
         return totals;
     }
 
+    /**
+     * One of the owner's folders and every folder inside it, each with its names from that folder down ("Ảnh",
+     * "Ảnh/2021", ...), parents before their children: what a zip of the folder holds.
+     */
+    public List<Subfolder> subtree(String owner, String id) {
+        Folder root = owned(owner, id);
+        Map<ObjectId, List<Folder>> byParent = new HashMap<>();
+        folders.allOf(AccountKey.of(owner)).forEach(f -> {
+            if (f.parentId() != null) {
+                byParent.computeIfAbsent(f.parentId(), k -> new ArrayList<>()).add(f);
+            }
+        });
+        List<Subfolder> found = new ArrayList<>();
+        java.util.Set<ObjectId> seen = new java.util.HashSet<>();
+        java.util.Deque<Subfolder> toVisit = new java.util.ArrayDeque<>(List.of(new Subfolder(root.id(), List.of(root.name()))));
+        while (!toVisit.isEmpty()) {
+            Subfolder next = toVisit.removeFirst();
+            if (!seen.add(next.id())) {
+                continue; // moves never make a cycle; a store edited by hand might
+            }
+            found.add(next);
+            for (Folder child : byParent.getOrDefault(next.id(), List.of())) {
+                List<String> names = new ArrayList<>(next.names());
+                names.add(child.name());
+                toVisit.addLast(new Subfolder(child.id(), List.copyOf(names)));
+            }
+        }
+        return found;
+    }
+
+    /** A folder of a subtree and its names from the subtree's top down. */
+    public record Subfolder(ObjectId id, List<String> names) {
+    }
+
     /** "Ảnh / 2021 / Tết": where a folder is, as people read it. */
     public String pathText(String owner, ObjectId id) {
         return text(path(owner, id));

@@ -342,6 +342,19 @@ class DrivePageIT {
             row("núi.jpg");
             browser.visible(By.id("drive:crumbTop")).click();
             browser.waitForText(By.className("folder-summary"), "3 files");
+
+            // Folders move by dragging too: "ảnh" out onto the top, then "Chuyến đi" into "ảnh".
+            folder("Chuyến đi").click();
+            drag(folder("ảnh"), browser.visible(By.id("drive:crumbTop")));
+            browser.waitUntil(d -> d.findElements(By.xpath(
+                    "//a[contains(@class,'folder-link')][.//span[text()='ảnh']]")).isEmpty());
+            browser.visible(By.id("drive:crumbTop")).click();
+            drag(folder("Chuyến đi"), folder("ảnh"));
+            browser.waitUntil(d -> d.findElements(By.xpath(
+                    "//a[contains(@class,'folder-link')][.//span[text()='Chuyến đi']]")).isEmpty());
+            folder("ảnh").click();
+            folder("2021");
+            folder("Chuyến đi");
         } catch (AssertionError | RuntimeException e) {
             browser.saveEvidence("drive-folder-upload-failed");
             throw e;

@@ -89,6 +89,45 @@ class ZipDownloadIT {
     }
 
     @Test
+    void aFolderComesAsOneZipWithItsSubfoldersAndOnlyToItsOwner() throws IOException {
+        String trip = folder(alice, "Chuyến đi", null);
+        String photos = folder(alice, "ảnh", trip);
+        String year = folder(alice, "2021", photos);
+        byte[] plan = randomBytes(5000, 11);
+        byte[] sea = randomBytes(1_500_000, 12);
+        byte[] hill = randomBytes(2000, 13);
+        upload(alice, plan, "lịch trình.txt", UploadOptions.defaults().inFolder(trip));
+        upload(alice, sea, "biển.jpg", UploadOptions.defaults().inFolder(photos));
+        upload(alice, hill, "núi.jpg", UploadOptions.defaults().inFolder(year));
+        String trashed = upload(alice, randomBytes(100, 14), "bỏ.txt", UploadOptions.defaults().inFolder(photos));
+        api.send("DELETE", "api/files/" + trashed, BodyPublishers.noBody(), alice.bearer());
+
+        HttpResponse<byte[]> zip = api.getBytes("api/folders/" + trip + "/archive", alice.bearer());
+
+        assertEquals(200, zip.statusCode());
+        assertTrue(zip.headers().firstValue("Content-Disposition").orElse("").contains("Chuy%E1%BA%BFn%20%C4%91i.zip"));
+        Map<String, byte[]> entries = unzip(zip.body());
+        assertEquals(java.util.Set.of("Chuyến đi/lịch trình.txt", "Chuyến đi/ảnh/biển.jpg", "Chuyến đi/ảnh/2021/núi.jpg"),
+                entries.keySet(), "the tree, and nothing from the trash");
+        assertArrayEquals(sea, entries.get("Chuyến đi/ảnh/biển.jpg"));
+        assertArrayEquals(hill, entries.get("Chuyến đi/ảnh/2021/núi.jpg"));
+        assertArrayEquals(plan, entries.get("Chuyến đi/lịch trình.txt"));
+        assertEquals(404, api.getBytes("api/folders/" + trip + "/archive", bob.bearer()).statusCode(),
+                "another's folder is not found");
+        assertEquals(404, api.getBytes("api/folders/..%2F..%2Fetc/archive", alice.bearer()).statusCode());
+    }
+
+    private String folder(DriveUsers owner, String name, String parentId) {
+        var body = jakarta.json.Json.createObjectBuilder().add("name", name);
+        if (parentId != null) {
+            body.add("parentId", parentId);
+        }
+        ApiClient.Reply made = api.post("api/folders", body.build().toString(), owner.bearer());
+        assertEquals(201, made.status(), made::toString);
+        return made.json().getString("id");
+    }
+
+    @Test
     void aFileTheCallerMayNotSeeSpoilsTheWholeZip() {
         String mine = upload(alice, randomBytes(1000, 3), "mine.bin", UploadOptions.defaults());
         String bobsPrivate = upload(bob, randomBytes(1000, 4), "private.bin",

@@ -249,7 +249,7 @@ public class FileResource {
         String name = "MyDrive " + VietnamTime.today() + ".zip";
         executor.execute(() -> {
             files.downloaded(entries, viewer, address);
-            response.resume(Response.ok(new ZipArchive(files, entries), "application/zip")
+            response.resume(Response.ok(ZipArchive.of(files, entries), "application/zip")
                     .header("Content-Disposition", ContentDisposition.attachment(name))
                     .header("X-Content-Type-Options", "nosniff")
                     .build());

@@ -1,6 +1,8 @@
 package vn.mydrive.drive.web;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,10 +23,13 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
+import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.Folder;
 import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.FolderTotals;
+import vn.mydrive.platform.concurrent.Workers;
 import vn.mydrive.platform.web.ClientAddresses;
+import vn.mydrive.platform.web.ContentDisposition;
 import vn.mydrive.platform.web.InvalidRequestException;
 import vn.mydrive.platform.security.Roles;
 
@@ -59,11 +66,38 @@ public class FolderResource {
     @Inject
     ClientAddresses clientAddresses;
 
+    @Inject
+    FileService files;
+
+    @Resource(lookup = Workers.JNDI_NAME)
+    ManagedExecutorService executor;
+
     @Context
     SecurityContext security;
 
     @Context
     HttpServletRequest request;
+
+    /**
+     * The folder as one zip, its subfolders as folders inside it, streamed as the store is read (as
+     * {@code GET /api/files/archive}); empty subfolders are left out, as zip tools do with nothing to hold.
+     */
+    @GET
+    @Path("{id}/archive")
+    @Produces("application/zip")
+    public void archive(@PathParam("id") String id, @Suspended AsyncResponse response) {
+        String owner = owner();
+        List<FolderService.Subfolder> tree = folders.subtree(owner, id);
+        String name = tree.get(0).names().get(0) + ".zip";
+        String address = clientAddresses.of(request);
+        executor.execute(() -> {
+            files.downloaded(name, owner, address);
+            response.resume(Response.ok(new ZipArchive(files, new FolderZipItems(files, owner, tree)), "application/zip")
+                    .header("Content-Disposition", ContentDisposition.attachment(name))
+                    .header("X-Content-Type-Options", "nosniff")
+                    .build());
+        });
+    }
 
     /** The folders at the top of the drive. */
     @GET

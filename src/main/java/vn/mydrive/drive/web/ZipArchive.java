@@ -19,12 +19,21 @@ import vn.mydrive.drive.StoredFile;
  */
 final class ZipArchive implements StreamingOutput {
 
-    private final FileService files;
-    private final List<StoredFile> entries;
+    /** A file of the zip and the folders it is in there (none for files picked one by one). */
+    record Item(List<String> folders, StoredFile file) {
+    }
 
-    ZipArchive(FileService files, List<StoredFile> entries) {
+    private final FileService files;
+    private final Iterable<Item> entries;
+
+    ZipArchive(FileService files, Iterable<Item> entries) {
         this.files = files;
         this.entries = entries;
+    }
+
+    /** Files picked one by one, side by side at the zip's top. */
+    static ZipArchive of(FileService files, List<StoredFile> picked) {
+        return new ZipArchive(files, picked.stream().map(f -> new Item(List.of(), f)).toList());
     }
 
     @Override
@@ -33,8 +42,9 @@ final class ZipArchive implements StreamingOutput {
         // Not closed: closing would close the response's stream, which the container owns.
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.NO_COMPRESSION);
-        for (StoredFile file : entries) {
-            ZipEntry entry = new ZipEntry(names.next(file.name()));
+        for (Item item : entries) {
+            StoredFile file = item.file();
+            ZipEntry entry = new ZipEntry(names.next(item.folders(), file.name()));
             entry.setTime(file.uploadDate().toEpochMilli());
             zip.putNextEntry(entry);
             if (file.size() > 0) {

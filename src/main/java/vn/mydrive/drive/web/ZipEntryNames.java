@@ -1,6 +1,7 @@
 package vn.mydrive.drive.web;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -15,13 +16,22 @@ final class ZipEntryNames {
     private final Set<String> taken = new HashSet<>();
 
     String next(String name) {
+        return next(List.of(), name);
+    }
+
+    /**
+     * A unique name for a file in folders of the zip ("Ảnh/2021/biển.jpg"): each folder name is made safe as a file
+     * name is, so no part can climb out of the folder the zip is opened in.
+     */
+    String next(List<String> folders, String name) {
+        String prefix = folders.stream().map(ZipEntryNames::flatten).map(f -> f + "/").reduce("", String::concat);
         String safe = flatten(name);
         int dot = safe.lastIndexOf('.');
         String stem = dot > 0 ? safe.substring(0, dot) : safe;
         String extension = dot > 0 ? safe.substring(dot) : "";
-        String candidate = safe;
+        String candidate = prefix + safe;
         for (int n = 1; !taken.add(candidate.toLowerCase(Locale.ROOT)); n++) {
-            candidate = stem + " (" + n + ")" + extension;
+            candidate = prefix + stem + " (" + n + ")" + extension;
         }
         return candidate;
     }

@@ -28,4 +28,19 @@ class ZipEntryNamesTest {
         assertEquals("archive.tar.gz", names.next("archive.tar.gz"));
         assertEquals("archive.tar (1).gz", names.next("archive.tar.gz"));
     }
+
+    @Test
+    void filesInFoldersKeepTheirFoldersWhoseNamesAreMadeSafeToo() {
+        ZipEntryNames names = new ZipEntryNames();
+        assertEquals("Ảnh/2021/biển.jpg", names.next(java.util.List.of("Ảnh", "2021"), "biển.jpg"));
+        assertEquals("Ảnh/2021/Biển (1).jpg", names.next(java.util.List.of("Ảnh", "2021"), "Biển.jpg"));
+        assertEquals("Ảnh/biển.jpg", names.next(java.util.List.of("Ảnh"), "biển.jpg"), "another folder: no clash");
+        assertEquals("v1.0/notes (1)", nextTwice(names, java.util.List.of("v1.0"), "notes"));
+        assertEquals("_x/file", names.next(java.util.List.of("../x"), ".."));
+    }
+
+    private static String nextTwice(ZipEntryNames names, java.util.List<String> folders, String name) {
+        names.next(folders, name);
+        return names.next(folders, name);
+    }
 }
