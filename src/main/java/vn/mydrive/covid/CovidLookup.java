@@ -109,8 +109,10 @@ public class CovidLookup {
                     figure.map(DailyFigure::newCases).orElse(null), figure.map(DailyFigure::newDeaths).orElse(null),
                     dataset.totalUpTo(province.code(), figuresDay)));
         }
+        // Ties (many provinces report 0 on a quiet day) in the alphabetical order of Vietnamese, as the bulletins had them.
+        java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
         lines.sort(Comparator.comparing((DayRanking.Line l) -> l.newCases() == null ? -1 : l.newCases())
-                .reversed().thenComparing(DayRanking.Line::province));
+                .reversed().thenComparing(DayRanking.Line::province, vietnamese));
         DailyFigure country = dataset.day(Province.WHOLE_COUNTRY, figuresDay)
                 .orElse(new DailyFigure(Province.WHOLE_COUNTRY, figuresDay, 0L, 0L));
         int reporting = (int) lines.stream().filter(l -> l.newCases() != null && l.newCases() > 0).count();

@@ -127,6 +127,12 @@ class CovidLookupTest {
                 ranking.provincesReporting());
         assertNull(ranking.countedOn());
 
+        DayRanking quiet = CovidLookup.ranking(DATA, "01-04-2020", TODAY);
+        List<String> zeros = quiet.lines().stream().filter(l -> l.newCases() != null && l.newCases() == 0)
+                .map(DayRanking.Line::province).toList();
+        assertTrue(zeros.indexOf("Đà Nẵng") > zeros.indexOf("Cần Thơ") && zeros.indexOf("Đà Nẵng") < zeros.indexOf("Gia Lai"),
+                "ties in Vietnamese alphabetical order (Đ after D, before G): " + zeros);
+
         DayRanking folded = CovidLookup.ranking(DATA, "19-07-2021", TODAY);
         assertEquals(LocalDate.of(2021, 7, 20), folded.countedOn());
         assertEquals(14110, folded.newCases());

@@ -14,8 +14,10 @@ import java.util.Locale;
 import vn.mydrive.covid.CovidData;
 import vn.mydrive.covid.CovidDataset;
 import vn.mydrive.covid.CovidLookup;
+import vn.mydrive.covid.CovidRepository;
 import vn.mydrive.covid.DayInput;
 import vn.mydrive.covid.LookupAnswer;
+import vn.mydrive.covid.RefreshRun;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.time.VietnamTime;
 import vn.mydrive.platform.web.ApiException;
@@ -39,6 +41,9 @@ public class CovidPage implements Serializable {
 
     @Inject
     transient ClientAddresses clientAddresses;
+
+    @Inject
+    transient CovidRepository runs;
 
     private String province;
     /** The day as typed (or put there by the calendar): read by the same rules as the API's, never rolled over. */
@@ -251,9 +256,17 @@ public class CovidPage implements Serializable {
             return Messages.text("covid.freshness.none", "The data is being loaded.");
         }
         String source = Messages.text("covid.source." + freshness.source(), freshness.source());
-        return Messages.text("covid.freshness", "Figures from {0} to {1}, from {2}, updated {3}.",
+        String covered = Messages.text("covid.freshness", "Figures from {0} to {1}, from {2}, updated {3}.",
                 DayInput.DISPLAY.format(dataset.firstDay().get()), DayInput.DISPLAY.format(dataset.lastDay().get()),
                 source, VietnamTime.stamp(freshness.at()));
+        List<RefreshRun> last = runs.recentRuns(1);
+        if (last.isEmpty()) {
+            return covered;
+        }
+        RefreshRun run = last.get(0);
+        return covered + " " + Messages.text(run.outcome() == RefreshRun.Outcome.FAILED
+                        ? "covid.freshness.lastFailed" : "covid.freshness.lastWorked", "",
+                VietnamTime.stamp(run.endedAt()), Messages.text("covid.source." + run.source(), run.source()));
     }
 
     /** The first day with figures, ISO (the calendar's lower bound). */
