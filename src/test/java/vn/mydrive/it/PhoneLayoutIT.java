@@ -87,7 +87,9 @@ class PhoneLayoutIT {
                 browser.open(base + "app/covid.xhtml");
                 browser.visible(By.cssSelector("form"));
                 assertFits(browser, "lookup " + size, By.cssSelector(".covid-fields input"),
-                        By.cssSelector(".covid-fields button"), By.id("topbar:signOut"));
+                        By.cssSelector(".covid-fields button"), By.id("topbar:signOut"), By.id("dayCalendar"),
+                        By.id("ranking:rankingDay"), By.id("ranking:showDay"), By.id("nationalFigures"),
+                        By.cssSelector(".ranking-province"), By.id("dayCsv"));
                 browser.screenshot("lookup-" + size);
 
                 // Error pages come in the site's frame: the top bar, and a way back.
