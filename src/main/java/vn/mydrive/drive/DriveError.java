@@ -19,8 +19,6 @@ public enum DriveError {
     FOLDER_EXISTS(Status.CONFLICT, Retry.NO),
     /** A folder cannot go into itself or into a folder inside it. */
     FOLDER_CYCLE(Status.CONFLICT, Retry.NO),
-    /** Only an empty folder is deleted (move or delete what it holds first). */
-    FOLDER_NOT_EMPTY(Status.CONFLICT, Retry.NO),
     /** Another move of the same person's folders is under way; send it again. */
     FOLDERS_BUSY(Status.SERVICE_UNAVAILABLE, Retry.YES),
     /** No account has the name a file was to be shared with. */

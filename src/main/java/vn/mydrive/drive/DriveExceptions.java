@@ -102,13 +102,6 @@ public final class DriveExceptions {
         }
     }
 
-    public static final class FolderNotEmptyException extends DriveException {
-        public FolderNotEmptyException() {
-            super(DriveError.FOLDER_NOT_EMPTY,
-                    "Only an empty folder can be deleted; move or delete what it holds first.");
-        }
-    }
-
     public static final class FoldersBusyException extends DriveException {
         public FoldersBusyException() {
             super(DriveError.FOLDERS_BUSY, "Another move of your folders is under way; try again.");

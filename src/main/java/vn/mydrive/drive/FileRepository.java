@@ -45,8 +45,11 @@ public interface FileRepository {
     /** For each folder of the owner holding files (not in the trash) directly: how many and their bytes. */
     Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey);
 
-    /** Moves the file to the trash. @return false if it was already there, or gone */
-    boolean trash(ObjectId id, Instant at);
+    /**
+     * Moves the file to the trash, remembering the names of the folders it was in ({@code from}, top first).
+     * @return false if it was already there, or gone
+     */
+    boolean trash(ObjectId id, Instant at, List<String> from);
 
     /** Takes the file out of the trash. @return false if it was not in the trash */
     boolean restore(ObjectId id);

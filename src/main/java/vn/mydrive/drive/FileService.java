@@ -165,16 +165,62 @@ public class FileService {
      */
     public void trash(String viewer, String id, String clientAddress) {
         StoredFile file = owned(viewer, id);
-        if (files.trash(file.id(), Instant.now())) {
-            // In the trash, it is no longer the file that upload made: uploading that file again makes a new one.
-            uploads.forgetCompleted(file.id());
+        List<String> from = file.folderId() == null ? List.of() : folders.path(viewer, file.folderId()).stream()
+                .map(Folder::name).toList();
+        if (toTrash(file, Instant.now(), from)) {
             activity.fire(Activity.of(Kind.TRASH, viewer, clientAddress, file.name()));
         }
     }
 
+    private boolean toTrash(StoredFile file, Instant at, List<String> from) {
+        if (!files.trash(file.id(), at, from)) {
+            return false;
+        }
+        // In the trash, it is no longer the file that upload made: uploading that file again makes a new one.
+        uploads.forgetCompleted(file.id());
+        return true;
+    }
+
     /**
-     * Puts a file from the viewer's trash back in the drive, as it was (name, sharing, folder; at the top of the drive
-     * if its folder was deleted meanwhile).
+     * Deletes one of the viewer's folders with everything in it: its files (its subfolders' too) go to the trash,
+     * each remembering the folders it was in, and the folders go. Restoring one of the files makes its folders again
+     * ({@link #restore}). Files are taken a page at a time, so a folder of any size is handled in bounded memory.
+     *
+     * @return how many files went to the trash
+     */
+    public int trashFolder(String viewer, String folderId, String clientAddress) {
+        List<FolderService.Subfolder> tree = folders.subtree(viewer, folderId);
+        List<String> above = folders.path(viewer, tree.get(0).id()).stream().map(Folder::name)
+                .toList();
+        above = above.subList(0, above.size() - 1);
+        Instant now = Instant.now();
+        int trashed = 0;
+        for (FolderService.Subfolder folder : tree) {
+            List<String> from = new java.util.ArrayList<>(above);
+            from.addAll(folder.names());
+            FileQuery inFolder = new FileQuery(AccountKey.of(viewer), FileQuery.Scope.MINE, null, null,
+                    FileQuery.Sort.UPLOAD_DATE, true, 0, PURGE_BATCH, true, folder.id());
+            // Each page leaves the folder as it is trashed, so the first page is always the next one.
+            for (List<StoredFile> page = files.find(inFolder); !page.isEmpty(); page = files.find(inFolder)) {
+                int before = trashed;
+                for (StoredFile file : page) {
+                    trashed += toTrash(file, now, from) ? 1 : 0;
+                }
+                if (trashed == before) {
+                    break; // another page is trashing the same folder: what is left is theirs
+                }
+            }
+        }
+        folders.removeTree(tree);
+        activity.fire(Activity.of(Kind.TRASH, viewer, clientAddress,
+                String.join("/", tree.get(0).names()) + "/ (" + trashed + " file(s))"));
+        return trashed;
+    }
+
+    /**
+     * Puts a file from the viewer's trash back in the drive, as it was (name, sharing, folder). If its folder was
+     * deleted meanwhile, the folders it was in are made again by their names (or found, if made again already), so a
+     * deleted folder comes back file by file as its files are restored.
      */
     public StoredFile restore(String viewer, String id, String clientAddress) {
         StoredFile file = inTrash(viewer, id);
@@ -182,7 +228,7 @@ public class FileService {
             throw new FileNotFoundException(); // restored or deleted meanwhile, from another page or device
         }
         if (file.folderId() != null && !folders.exists(file.folderId())) {
-            files.moveToFolder(file.id(), null);
+            files.moveToFolder(file.id(), folders.ensurePath(viewer, file.trashedFrom()));
         }
         activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress, file.name()));
         return get(viewer, id);

@@ -12,19 +12,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.FolderCycleException;
 import vn.mydrive.drive.DriveExceptions.FolderExistsException;
-import vn.mydrive.drive.DriveExceptions.FolderNotEmptyException;
 import vn.mydrive.drive.DriveExceptions.FoldersBusyException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.security.AccountKey;
+import vn.mydrive.platform.web.ApiException;
 
 /**
- * A person's folders: made, renamed, moved and deleted by their owner only; anyone else's folder is answered as
+ * A person's folders: made, renamed, moved and deleted (with what they hold, to the trash: {@code FileService})
+ * by their owner only; anyone else's folder is answered as
  * one that does not exist. Names follow the file name rules, unique among siblings ignoring case (a clash is
  * refused, {@code folder_exists}, rather than renamed: a folder is made on purpose, and "Ảnh (1)" would hide the
  * mistake). A folder never goes into itself or below itself, even with two moves at once on two nodes: moves of
@@ -191,15 +193,45 @@ public class FolderService {
         return owned(owner, id);
     }
 
-    /** Deletes an empty folder (no folder and no file in it, the trash aside). */
-    public void delete(String owner, String id) {
-        Folder folder = owned(owner, id);
-        if (!children(owner, folder.id()).isEmpty() || files.countInFolder(folder.id()) > 0) {
-            throw new FolderNotEmptyException();
+    /**
+     * Removes the folders of a subtree (its files are in the trash already), the deepest first, so that a page
+     * listing the tree meanwhile never shows a folder whose parent is gone.
+     */
+    void removeTree(List<Subfolder> tree) {
+        for (int i = tree.size() - 1; i >= 0; i--) {
+            folders.delete(tree.get(i).id());
         }
-        if (!folders.delete(folder.id())) {
-            throw new FileNotFoundException();
+    }
+
+    /**
+     * The folder at these names from the top of the drive down, each found by its name (ignoring case) or made;
+     * null for no names (the top). Two restores making the same folder at once end up in the one the store kept.
+     */
+    public ObjectId ensurePath(String owner, List<String> names) {
+        ObjectId parent = null;
+        for (String name : names) {
+            ObjectId at = parent;
+            Optional<Folder> existing = childNamed(owner, at, name);
+            if (existing.isEmpty()) {
+                try {
+                    parent = create(owner, name, at == null ? null : at.toHexString(), null).id();
+                    continue;
+                } catch (FolderExistsException madeMeanwhile) {
+                    existing = childNamed(owner, at, name);
+                } catch (ApiException unusable) {
+                    return at; // a name no longer allowed: the file goes to the deepest folder that could be made
+                }
+            }
+            if (existing.isEmpty()) {
+                return at;
+            }
+            parent = existing.get().id();
         }
+        return parent;
+    }
+
+    private Optional<Folder> childNamed(String owner, ObjectId parent, String name) {
+        return children(owner, parent).stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Deletes every folder of the owner (their account is going; their files go separately). */

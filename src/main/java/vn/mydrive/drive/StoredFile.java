@@ -11,13 +11,16 @@ import vn.mydrive.platform.security.AccountKey;
  * @param trashedAt when its owner moved it to the trash, or null while it is in the drive
  * @param folderId  the owner's folder it is in, or null at the top of the drive
  * @param sharedWith the account keys of the people its owner shared it with by name
+ * @param trashedFrom for a file in the trash: the names of the folders it was in, from the top of the drive down,
+ *                    so that restoring it can make them again if they went meanwhile (empty at the top)
  */
 public record StoredFile(ObjectId id, String name, String owner, long size, Instant uploadDate, String sha256,
                          String contentType, Visibility visibility, int chunkSize, Instant trashedAt,
-                         ObjectId folderId, List<String> sharedWith) {
+                         ObjectId folderId, List<String> sharedWith, List<String> trashedFrom) {
 
     public StoredFile {
         sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
+        trashedFrom = trashedFrom == null ? List.of() : List.copyOf(trashedFrom);
     }
 
     public boolean isOwnedBy(String username) {

@@ -283,7 +283,7 @@ public class UploadService {
     private StoredFile toFile(Upload upload, String sha256) {
         ObjectId folderId = upload.folderId() != null && folders.exists(upload.folderId()) ? upload.folderId() : null;
         return new StoredFile(upload.id(), upload.name(), upload.owner(), upload.size(), Instant.now(), sha256,
-                upload.contentType(), upload.visibility(), upload.chunkSize(), null, folderId, List.of());
+                upload.contentType(), upload.visibility(), upload.chunkSize(), null, folderId, List.of(), List.of());
     }
 
     private Instant expiry() {

@@ -228,7 +228,8 @@ class DrivePageIT {
 
             folder("Ảnh Tết 2026").findElement(By.xpath("./ancestor::li")).findElement(By.className("folder-delete"))
                     .click();
-            browser.waitForText(By.id("drive:messages"), "Deleted the folder Ảnh Tết 2026");
+            browser.visible(By.cssSelector(".ui-confirmdialog-yes")).click();
+            browser.waitForText(By.id("drive:messages"), "Deleted the folder Ảnh Tết 2026; it held no files");
             browser.waitUntil(d -> d.findElements(By.className("folder-link")).isEmpty());
         } catch (AssertionError | RuntimeException e) {
             browser.saveEvidence("drive-folders-failed");

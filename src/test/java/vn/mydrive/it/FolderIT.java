@@ -159,24 +159,37 @@ class FolderIT {
     }
 
     @Test
-    void onlyEmptyFoldersAreDeletedAndTrashedFilesComeBackToTheTop() {
-        String folder = create(alice, "Sắp xoá", null).getString("id");
-        String kept = alice.client().upload(SegmentSource.of(randomBytes(700, 3)), "giữ.txt",
-                UploadOptions.defaults().inFolder(folder)).fileId();
-        String trashed = alice.client().upload(SegmentSource.of(randomBytes(800, 4)), "bỏ.txt",
-                UploadOptions.defaults().inFolder(folder)).fileId();
-        assertEquals(204, delete(alice, "api/files/" + trashed));
+    void aDeletedFolderGoesToTheTrashWithWhatItHoldsAndComesBackWithItsFiles() {
+        String trip = create(alice, "Sắp xoá", null).getString("id");
+        String inner = create(alice, "Ảnh", trip).getString("id");
+        String plan = alice.client().upload(SegmentSource.of(randomBytes(700, 3)), "giữ.txt",
+                UploadOptions.defaults().inFolder(trip)).fileId();
+        String photo = alice.client().upload(SegmentSource.of(randomBytes(800, 4)), "biển.jpg",
+                UploadOptions.defaults().inFolder(inner)).fileId();
+        long used = api.get("api/files/usage", alice.bearer()).json().getJsonNumber("used").longValue();
 
-        ApiClient.Reply notEmpty = api.send("DELETE", "api/folders/" + folder, BodyPublishers.noBody(), alice.bearer());
-        assertEquals(409, notEmpty.status());
-        assertEquals("folder_not_empty", notEmpty.error());
-        patch(alice, "api/files/" + kept, "{\"folderId\":\"\"}");
-        assertEquals(204, delete(alice, "api/folders/" + folder), "a trashed file does not keep a folder");
-        assertEquals(404, api.get("api/folders/" + folder, alice.bearer()).status());
+        ApiClient.Reply deleted = api.send("DELETE", "api/folders/" + trip, BodyPublishers.noBody(), alice.bearer());
+        assertEquals(200, deleted.status(), deleted::toString);
+        assertEquals(2, deleted.json().getInt("trashed"));
+        assertEquals(404, api.get("api/folders/" + trip, alice.bearer()).status());
+        assertEquals(404, api.get("api/folders/" + inner, alice.bearer()).status());
+        assertEquals(404, api.get("api/files/" + photo, alice.bearer()).status(), "its files are in the trash");
+        assertTrue(ids(api.get("api/trash", alice.bearer()).json()).containsAll(List.of(plan, photo)));
+        assertEquals(used, api.get("api/files/usage", alice.bearer()).json().getJsonNumber("used").longValue(),
+                "the trash still counts toward the quota");
 
-        JsonObject restored = api.post("api/trash/" + trashed + "/restore", null, alice.bearer()).json();
-        assertFalse(restored.containsKey("folderId") && !restored.isNull("folderId"), "at the top, its folder gone");
-        assertTrue(ids(api.get("api/files?folder=top", alice.bearer()).json()).contains(trashed));
+        // A file restored makes its folders again, by their names; the next one finds them there.
+        JsonObject back = api.post("api/trash/" + photo + "/restore", null, alice.bearer()).json();
+        String remade = back.getString("folderId");
+        JsonObject remadeFolder = api.get("api/folders/" + remade, alice.bearer()).json();
+        assertEquals("Sắp xoá / Ảnh", remadeFolder.getString("path"));
+        JsonObject planBack = api.post("api/trash/" + plan + "/restore", null, alice.bearer()).json();
+        assertEquals(remadeFolder.getString("parentId"), planBack.getString("folderId"), "into the same folder");
+        assertTrue(ids(api.get("api/files?folder=" + remade, alice.bearer()).json()).contains(photo));
+        assertEquals(1, api.get("api/folders", alice.bearer()).body().split("\"name\":\"Sắp xoá\"", -1).length - 1,
+                "made once, not once per file");
+
+        assertEquals(404, delete(bob, "api/folders/" + remadeFolder.getString("parentId")), "nobody else's");
     }
 
     @Test

@@ -206,14 +206,16 @@ public class MongoFileRepository implements FileRepository {
     }
 
     @Override
-    public boolean trash(ObjectId id, Instant at) {
-        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, false)), Updates.set(TRASHED_AT, Date.from(at)))
+    public boolean trash(ObjectId id, Instant at, List<String> from) {
+        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, false)),
+                Updates.combine(Updates.set(TRASHED_AT, Date.from(at)), Updates.set("metadata.trashedFrom", from)))
                 .getModifiedCount() == 1;
     }
 
     @Override
     public boolean restore(ObjectId id) {
-        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, true)), Updates.unset(TRASHED_AT))
+        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, true)),
+                Updates.combine(Updates.unset(TRASHED_AT), Updates.unset("metadata.trashedFrom")))
                 .getModifiedCount() == 1;
     }
 
@@ -245,6 +247,7 @@ public class MongoFileRepository implements FileRepository {
                 meta.getString("sha256"), meta.getString("contentType"),
                 Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue(),
                 Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null),
-                meta.getObjectId("folderId"), meta.getList("sharedWith", String.class, List.of()));
+                meta.getObjectId("folderId"), meta.getList("sharedWith", String.class, List.of()),
+                meta.getList("trashedFrom", String.class, List.of()));
     }
 }

@@ -217,7 +217,12 @@ public class DrivePage implements Serializable {
     }
 
     public void deleteFolder(FolderRow row) {
-        act(() -> folders.delete(viewer(), row.getId()), "drive.folderDeleted", row.getName());
+        try {
+            Messages.info("drive.folderDeleted", row.getName(), files.trashFolder(viewer(), row.getId(), clientAddress()),
+                    getTrashDays());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
     }
 
     /** A file dragged onto a folder or a breadcrumb ({@code fileId}, {@code folderId} "" for the top). */

@@ -142,11 +142,18 @@ public class FolderResource {
         return view(folder, folders.totals(owner()), List.of());
     }
 
+    /** What deleting a folder moved to the trash. */
+    public record Trashed(int trashed) {
+    }
+
+    /**
+     * Deletes the folder with everything in it: its files, its subfolders' too, go to the trash (each restored file
+     * makes its folders again) and the folders go.
+     */
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        folders.delete(owner(), id);
-        return Response.noContent().build();
+    public Trashed delete(@PathParam("id") String id) {
+        return new Trashed(files.trashFolder(owner(), id, clientAddresses.of(request)));
     }
 
     private FolderView view(Folder folder, Map<ObjectId, FolderTotals> totals, List<FolderView> children) {
