@@ -131,7 +131,11 @@ class CovidIT {
         assertEquals(64, lines.length, "a header and 63 provinces");
         ApiClient.Reply seriesCsv = api.get("api/covid/provinces/1/daily.csv?from=01-08-2021&to=07-08-2021",
                 bearer(user));
-        assertEquals(8, seriesCsv.body().split("\r\n").length);
+        String[] seriesLines = seriesCsv.body().split("\r\n");
+        assertEquals(8, seriesLines.length);
+        long hanoiToDate = day(api.get("api/covid/days/07-08-2021", bearer(user)), 1);
+        assertEquals("07-08-2021", seriesLines[7].split(",")[0]);
+        assertEquals(hanoiToDate, Long.parseLong(seriesLines[7].split(",")[3]), "cases to date agree with the ranking");
         assertTrue(seriesCsv.header("Content-Disposition").contains("attachment"));
     }
 
@@ -215,6 +219,13 @@ class CovidIT {
 
     private long newCases(String province, String date) {
         return lookup(province, date).getJsonNumber("newCases").longValue();
+    }
+
+    /** A province's cases to date in a day's ranking. */
+    private static long day(ApiClient.Reply ranking, int code) {
+        return ranking.json().getJsonArray("provinces").getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(p -> p.getInt("code") == code).findFirst().orElseThrow()
+                .getJsonNumber("totalToDate").longValue();
     }
 
     private void assertError(String province, String date, int status, String code) {

@@ -120,12 +120,13 @@ public class CovidResource {
     public Response dailyCsv(@PathParam("code") String code, @QueryParam("from") String from,
                              @QueryParam("to") String to) {
         SeriesView series = daily(code, from, to);
-        int number = series.code();
         List<List<Object>> rows = new java.util.ArrayList<>();
+        // Cases to date: what came before the first row, then a running sum (not the whole history again per row).
+        long toDate = series.days().isEmpty() ? 0 : data.current().totalUpTo(series.code(),
+                DayInput.parse(series.days().get(0).date()).orElseThrow().minusDays(1));
         for (DayView day : series.days()) {
-            LocalDate date = DayInput.parse(day.date()).orElseThrow();
-            rows.add(List.of(day.date(), orEmpty(day.newCases()), orEmpty(day.newDeaths()),
-                    data.current().totalUpTo(number, date)));
+            toDate += day.newCases() == null ? 0 : day.newCases();
+            rows.add(List.of(day.date(), orEmpty(day.newCases()), orEmpty(day.newDeaths()), toDate));
         }
         return csv(series.province() + ".csv",
                 CsvTable.of(List.of("date", "new_cases", "new_deaths", "cases_to_date"), rows));
