@@ -17,6 +17,19 @@ window.MyDrive = window.MyDrive || {};
                 img.hidden = true; // failed before this script ran
             }
         });
+        // In a folder shared with the viewer to look at only (or at the top of "Shared with me") nothing can be
+        // added: the New button says so. The folder bar is redrawn by each move; the button is not.
+        var newButton = document.getElementById('drive:newButton');
+        var reflectWhereWeAre = function () {
+            var here = document.getElementById('currentFolder');
+            var readOnly = !!(here && here.dataset.readOnly === 'true');
+            newButton.disabled = readOnly;
+            newButton.classList.toggle('ui-state-disabled', readOnly);
+        };
+        reflectWhereWeAre();
+        if (window.jQuery) {
+            window.jQuery(document).on('pfAjaxComplete', reflectWhereWeAre);
+        }
         var transfer = MyDrive.connect(contextPath);
         var view = new MyDrive.TransfersView(document.getElementById('transfers'),
             document.getElementById('statusBar'), text);

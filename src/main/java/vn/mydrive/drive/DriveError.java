@@ -21,6 +21,8 @@ public enum DriveError {
     FOLDER_CYCLE(Status.CONFLICT, Retry.NO),
     /** Another move of the same person's folders is under way; send it again. */
     FOLDERS_BUSY(Status.SERVICE_UNAVAILABLE, Retry.YES),
+    /** The folder is shared with the caller to view only: nothing can be added to it. */
+    READ_ONLY_FOLDER(Status.FORBIDDEN, Retry.NO),
     /** No account has the name a file was to be shared with. */
     NO_SUCH_PERSON(Status.NOT_FOUND, Retry.NO),
     /** The file is already shared with as many people by name as a file may be. */

@@ -38,6 +38,13 @@ public final class DriveExceptions {
         }
     }
 
+    /** The folder is shared with the caller to look at, not to add files to. */
+    public static final class ReadOnlyFolderException extends DriveException {
+        public ReadOnlyFolderException() {
+            super(DriveError.READ_ONLY_FOLDER, "This folder is shared with you to view; you cannot add files to it.");
+        }
+    }
+
     public static final class NoSuchPersonException extends DriveException {
         public NoSuchPersonException() {
             super(DriveError.NO_SUCH_PERSON, "No account has that name.");

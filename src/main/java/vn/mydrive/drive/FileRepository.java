@@ -42,6 +42,9 @@ public interface FileRepository {
     /** How many files (not in the trash) are directly in the folder. */
     long countInFolder(ObjectId folderId);
 
+    /** Moves every file in the folder, in the drive or the trash, to the top of its owner's drive. */
+    void moveAllToTop(ObjectId folderId);
+
     /** For each folder of the owner holding files (not in the trash) directly: how many and their bytes. */
     Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey);
 

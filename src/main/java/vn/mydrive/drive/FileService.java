@@ -79,7 +79,16 @@ public class FileService {
 
     /** The file, if it exists and the viewer may see it. */
     public StoredFile get(String viewer, String id) {
-        return files.find(parseId(id)).filter(f -> f.isVisibleTo(viewer)).orElseThrow(FileNotFoundException::new);
+        return files.find(parseId(id)).filter(f -> canSee(viewer, f)).orElseThrow(FileNotFoundException::new);
+    }
+
+    /**
+     * The one rule of who sees a file, for every way in: {@link StoredFile#isVisibleTo}, or, in the drive, it is in
+     * a folder the viewer may open (their own folder, whoever added the file, or one shared with them here or above).
+     */
+    private boolean canSee(String viewer, StoredFile file) {
+        return file.isVisibleTo(viewer)
+                || (!file.isTrashed() && file.folderId() != null && folders.access(viewer, file.folderId()).canView());
     }
 
     /** Every one of the files, in the order given, or not found if the viewer may not see any one of them. */
@@ -109,10 +118,10 @@ public class FileService {
     /** Moves one of the viewer's files into one of their folders ({@code folderId} null: the top of the drive). */
     public StoredFile moveTo(String viewer, String id, String folderId, String clientAddress) {
         StoredFile file = owned(viewer, id);
-        Folder target = folderId == null ? null : folders.owned(viewer, folderId);
+        Folder target = folderId == null ? null : folders.writable(viewer, folderId);
         files.moveToFolder(file.id(), target == null ? null : target.id());
         activity.fire(Activity.of(Kind.MOVE, viewer, clientAddress,
-                file.name() + " → " + (target == null ? "/" : folders.pathText(viewer, target.id()))));
+                file.name() + " → " + (target == null ? "/" : folders.pathText(target.owner(), target.id()))));
         return get(viewer, id);
     }
 
@@ -165,8 +174,7 @@ public class FileService {
      */
     public void trash(String viewer, String id, String clientAddress) {
         StoredFile file = owned(viewer, id);
-        List<String> from = file.folderId() == null ? List.of() : folders.path(viewer, file.folderId()).stream()
-                .map(Folder::name).toList();
+        List<String> from = file.folderId() == null ? List.of() : folders.names(file.folderId());
         if (toTrash(file, Instant.now(), from)) {
             activity.fire(Activity.of(Kind.TRASH, viewer, clientAddress, file.name()));
         }
@@ -189,17 +197,16 @@ public class FileService {
      * @return how many files went to the trash
      */
     public int trashFolder(String viewer, String folderId, String clientAddress) {
-        List<FolderService.Subfolder> tree = folders.subtree(viewer, folderId);
-        List<String> above = folders.path(viewer, tree.get(0).id()).stream().map(Folder::name)
-                .toList();
+        List<FolderService.Subfolder> tree = folders.subtree(folders.owned(viewer, folderId));
+        List<String> above = folders.names(tree.get(0).id());
         above = above.subList(0, above.size() - 1);
         Instant now = Instant.now();
         int trashed = 0;
         for (FolderService.Subfolder folder : tree) {
             List<String> from = new java.util.ArrayList<>(above);
             from.addAll(folder.names());
-            FileQuery inFolder = new FileQuery(AccountKey.of(viewer), FileQuery.Scope.MINE, null, null,
-                    FileQuery.Sort.UPLOAD_DATE, true, 0, PURGE_BATCH, true, folder.id());
+            // Files others added to a folder shared with them go too, each to its uploader's trash.
+            FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.UPLOAD_DATE, 0, PURGE_BATCH);
             // Each page leaves the folder as it is trashed, so the first page is always the next one.
             for (List<StoredFile> page = files.find(inFolder); !page.isEmpty(); page = files.find(inFolder)) {
                 int before = trashed;

@@ -30,6 +30,21 @@ public interface FolderRepository {
     boolean delete(ObjectId id);
 
     /**
+     * Shares the folder with a person, to view or also to add files ({@code canAdd}); sharing again changes what
+     * they may do. @return false if the folder was gone
+     */
+    boolean share(ObjectId id, String accountKey, boolean canAdd);
+
+    /** @return false if it was not shared with them */
+    boolean unshare(ObjectId id, String accountKey);
+
+    /** The folders shared with a person by name (each with everything in it): their "Shared with me". */
+    List<Folder> sharedWith(String accountKey);
+
+    /** Stops sharing every folder with a person whose account goes. */
+    void unshareEverywhere(String accountKey);
+
+    /**
      * Takes the owner's folder tree for one change of its shape (a folder moved), on every node: false while
      * another holds it. Held at most {@code lease}, so a node that dies holding it blocks nobody for long.
      */

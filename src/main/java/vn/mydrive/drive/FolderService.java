@@ -19,15 +19,20 @@ import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.FolderCycleException;
 import vn.mydrive.drive.DriveExceptions.FolderExistsException;
 import vn.mydrive.drive.DriveExceptions.FoldersBusyException;
+import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
+import vn.mydrive.drive.DriveExceptions.ReadOnlyFolderException;
+import vn.mydrive.drive.DriveExceptions.TooManyPeopleException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
+import vn.mydrive.platform.security.AccountDirectory;
 import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.web.ApiException;
 
 /**
- * A person's folders: made, renamed, moved and deleted (with what they hold, to the trash: {@code FileService})
- * by their owner only; anyone else's folder is answered as
- * one that does not exist. Names follow the file name rules, unique among siblings ignoring case (a clash is
+ * A person's folders: made, renamed, moved, shared and deleted (with what they hold, to the trash:
+ * {@code FileService}) by their owner only. Shared with people by name, a folder and everything below it can be seen
+ * by them, and those allowed to may add files ({@link FolderAccess}, worked out here for every way in); anyone
+ * else's folder is answered as one that does not exist. Names follow the file name rules, unique among siblings ignoring case (a clash is
  * refused, {@code folder_exists}, rather than renamed: a folder is made on purpose, and "Ảnh (1)" would hide the
  * mistake). A folder never goes into itself or below itself, even with two moves at once on two nodes: moves of
  * one person's folders take turns (a lease in the store) and check the tree as it is once their turn comes.
@@ -48,6 +53,9 @@ public class FolderService {
     @Inject
     Event<Activity> activity;
 
+    @Inject
+    AccountDirectory accounts;
+
     public Folder create(String owner, String name, String parentId, String clientAddress) {
         ObjectId parent = parentId == null || parentId.isBlank() ? null : owned(owner, parentId).id();
         Folder folder = new Folder(new ObjectId(), FileNames.check(name), owner, parent, Instant.now());
@@ -61,6 +69,109 @@ public class FolderService {
     public Folder owned(String owner, String id) {
         return folders.find(FileService.parseId(id)).filter(f -> f.isOwnedBy(owner))
                 .orElseThrow(FileNotFoundException::new);
+    }
+
+    /** A folder the person may open (theirs, or shared with them here or above), or not found. */
+    public Folder readable(String person, String id) {
+        Folder folder = folders.find(FileService.parseId(id)).orElseThrow(FileNotFoundException::new);
+        if (!access(person, folder).canView()) {
+            throw new FileNotFoundException();
+        }
+        return folder;
+    }
+
+    /** A folder the person may add files to, or not found, or {@code read_only_folder} if they may only look. */
+    public Folder writable(String person, String id) {
+        Folder folder = readable(person, id);
+        if (!access(person, folder).canAdd()) {
+            throw new ReadOnlyFolderException();
+        }
+        return folder;
+    }
+
+    /** What the person may do in the folder (none if it is gone). */
+    public FolderAccess access(String person, ObjectId id) {
+        return folders.find(id).map(f -> access(person, f)).orElse(FolderAccess.NONE);
+    }
+
+    /** What the person may do in the folder: the owner all, anyone else the most any share on its path gives. */
+    public FolderAccess access(String person, Folder folder) {
+        if (folder.isOwnedBy(person)) {
+            return FolderAccess.OWNER;
+        }
+        FolderAccess most = FolderAccess.NONE;
+        for (Folder f : path(folder.owner(), folder.id())) {
+            FolderAccess given = f.sharedAccessOf(person);
+            most = given.compareTo(most) > 0 ? given : most;
+        }
+        return most;
+    }
+
+    /**
+     * The folders down to {@code folder} that the person may open, for their breadcrumbs: the owner's whole path,
+     * anyone else's from the highest folder shared with them (the owner's folders above it are not theirs to see).
+     */
+    public List<Folder> visiblePath(String person, Folder folder) {
+        if (folder.isOwnedBy(person)) {
+            return path(folder.owner(), folder.id());
+        }
+        return pathFrom(folder, f -> f.sharedAccessOf(person) != FolderAccess.NONE);
+    }
+
+    /** The folders from {@code top} down to {@code folder} (a folder seen through a public link to {@code top}). */
+    public List<Folder> pathFrom(Folder top, Folder folder) {
+        return pathFrom(folder, f -> f.id().equals(top.id()));
+    }
+
+    /** The path down to the folder from the highest folder on it that is a top for whoever looks. */
+    private List<Folder> pathFrom(Folder folder, java.util.function.Predicate<Folder> isTop) {
+        List<Folder> path = path(folder.owner(), folder.id());
+        int top = 0;
+        while (top < path.size() - 1 && !isTop.test(path.get(top))) {
+            top++;
+        }
+        return path.subList(top, path.size());
+    }
+
+    /** The folders others shared with the person by name, by name: the top of their "Shared with me". */
+    public List<Folder> sharedWith(String person) {
+        Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+        return folders.sharedWith(AccountKey.of(person)).stream()
+                .sorted(Comparator.comparing(Folder::name, collator)).toList();
+    }
+
+    /**
+     * Shares one of the owner's folders with a person by name, to look ({@code canAdd} false) or also to add files;
+     * sharing again with the same person changes what they may do. They see it in "Shared with me", with everything
+     * in it and below it, as it changes.
+     */
+    public Folder shareWith(String owner, String id, String person, boolean canAdd, String clientAddress) {
+        Folder folder = owned(owner, id);
+        String name = person == null ? "" : person.strip();
+        if (!accounts.exists(name)) {
+            throw new NoSuchPersonException();
+        }
+        FolderAccess wanted = canAdd ? FolderAccess.ADD : FolderAccess.VIEW;
+        if (AccountKey.same(name, owner) || folder.sharedAccessOf(name) == wanted) {
+            return folder; // one's own folder, or shared with them like this already
+        }
+        if (folder.sharedAccessOf(name) == FolderAccess.NONE && folder.sharedWith().size() >= FileService.MOST_PEOPLE) {
+            throw new TooManyPeopleException(FileService.MOST_PEOPLE);
+        }
+        folders.share(folder.id(), AccountKey.of(name), canAdd);
+        activity.fire(Activity.of(Kind.SHARE, owner, clientAddress,
+                folder.name() + "/ → " + AccountKey.of(name) + " (" + wanted.wireName() + ")"));
+        return owned(owner, id);
+    }
+
+    /** Stops sharing one of the owner's folders with a person; not shared with them is not an error. */
+    public Folder unshareWith(String owner, String id, String person, String clientAddress) {
+        Folder folder = owned(owner, id);
+        if (person != null && folders.unshare(folder.id(), AccountKey.of(person.strip()))) {
+            activity.fire(Activity.of(Kind.SHARE, owner, clientAddress,
+                    folder.name() + "/ ↛ " + AccountKey.of(person.strip())));
+        }
+        return owned(owner, id);
     }
 
     public boolean exists(ObjectId id) {
@@ -106,13 +217,17 @@ public class FolderService {
     }
 
     /**
-     * One of the owner's folders and every folder inside it, each with its names from that folder down ("Ảnh",
+     * A folder the viewer may open and every folder inside it, each with its names from that folder down ("Ảnh",
      * "Ảnh/2021", ...), parents before their children: what a zip of the folder holds.
      */
-    public List<Subfolder> subtree(String owner, String id) {
-        Folder root = owned(owner, id);
+    public List<Subfolder> subtree(String viewer, String id) {
+        return subtree(readable(viewer, id));
+    }
+
+    /** The subtree of a folder already checked (a folder behind a public link). */
+    public List<Subfolder> subtree(Folder root) {
         Map<ObjectId, List<Folder>> byParent = new HashMap<>();
-        folders.allOf(AccountKey.of(owner)).forEach(f -> {
+        folders.allOf(AccountKey.of(root.owner())).forEach(f -> {
             if (f.parentId() != null) {
                 byParent.computeIfAbsent(f.parentId(), k -> new ArrayList<>()).add(f);
             }
@@ -137,6 +252,19 @@ public class FolderService {
 
     /** A folder of a subtree and its names from the subtree's top down. */
     public record Subfolder(ObjectId id, List<String> names) {
+    }
+
+    /** Whether the folder is {@code root} or below it (a folder behind a public link to {@code root}). */
+    public boolean isWithin(ObjectId id, Folder root) {
+        return path(root.owner(), id).stream().anyMatch(f -> f.id().equals(root.id()));
+    }
+
+    /**
+     * The names of the folders from the top of its owner's drive down to the folder (empty if it is gone): where a
+     * file in it goes back to when restored from the trash.
+     */
+    public List<String> names(ObjectId id) {
+        return folders.find(id).map(f -> path(f.owner(), id).stream().map(Folder::name).toList()).orElse(List.of());
     }
 
     /** "Ảnh / 2021 / Tết": where a folder is, as people read it. */
@@ -234,9 +362,14 @@ public class FolderService {
         return children(owner, parent).stream().filter(f -> f.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    /** Deletes every folder of the owner (their account is going; their files go separately). */
+    /**
+     * Deletes every folder of the owner (their account is going; their files go separately), and stops sharing
+     * anyone's folders with them. Files others added to the owner's folders go to the top of their own drives.
+     */
     public void deleteAllOf(String owner) {
+        folders.unshareEverywhere(AccountKey.of(owner));
         for (Folder folder : folders.allOf(AccountKey.of(owner))) {
+            files.moveAllToTop(folder.id());
             folders.delete(folder.id());
         }
     }

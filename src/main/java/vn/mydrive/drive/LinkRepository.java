@@ -18,6 +18,11 @@ public interface LinkRepository {
 
     long countForFile(ObjectId fileId);
 
+    /** The links to a folder, newest first. */
+    List<Link> forFolder(ObjectId folderId);
+
+    long countForFolder(ObjectId folderId);
+
     /** @return false if it was already gone */
     boolean delete(ObjectId id);
 

@@ -32,7 +32,7 @@ import vn.mydrive.platform.security.Throttles;
 @ApplicationScoped
 public class LinkService {
 
-    /** Links one file may have. */
+    /** Links one file, or one folder, may have. */
     public static final int MOST_LINKS_PER_FILE = 20;
 
     /** Longest password a link takes (a passphrase fits; a megabyte to hash does not). */
@@ -48,6 +48,12 @@ public class LinkService {
 
     @Inject
     FileService fileService;
+
+    @Inject
+    FolderRepository folders;
+
+    @Inject
+    FolderService folderService;
 
     @Inject
     PasswordHasher hasher;
@@ -82,8 +88,13 @@ public class LinkService {
     @ConfigProperty(name = "mydrive.login.longest-lock")
     Duration longestLock;
 
-    /** A link that let a request through, and the file it gives. */
-    public record OpenedLink(Link link, StoredFile file) {
+    /** A link that let a request through, and what it gives: a file, or a folder (the other is null). */
+    public record OpenedLink(Link link, StoredFile file, Folder folder) {
+
+        /** Who gets the credit (their activity log): the owner of what the link gives. */
+        String owner() {
+            return file != null ? file.owner() : folder.owner();
+        }
     }
 
     /**
@@ -94,6 +105,20 @@ public class LinkService {
      */
     public Link create(String viewer, String fileId, Instant expiresAt, String password, String clientAddress) {
         StoredFile file = fileService.owned(viewer, fileId);
+        return make(viewer, file.id(), null, file.name(), links.countForFile(file.id()), expiresAt, password,
+                clientAddress);
+    }
+
+    /** Makes a public link to one of the viewer's folders: its holders browse and download inside it only. */
+    public Link createForFolder(String viewer, String folderId, Instant expiresAt, String password,
+                                String clientAddress) {
+        Folder folder = folderService.owned(viewer, folderId);
+        return make(viewer, null, folder.id(), folder.name() + "/", links.countForFolder(folder.id()), expiresAt,
+                password, clientAddress);
+    }
+
+    private Link make(String viewer, ObjectId fileId, ObjectId folderId, String name, long existing,
+                      Instant expiresAt, String password, String clientAddress) {
         Instant now = Instant.now();
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw new InvalidLinkException("The link's expiry must be in the future.");
@@ -102,13 +127,14 @@ public class LinkService {
         if (withPassword && password.length() > MAX_PASSWORD_LENGTH) {
             throw new InvalidLinkException("A link's password has at most " + MAX_PASSWORD_LENGTH + " characters.");
         }
-        if (links.countForFile(file.id()) >= MOST_LINKS_PER_FILE) {
-            throw new InvalidLinkException("A file can have at most " + MOST_LINKS_PER_FILE + " links; revoke one.");
+        if (existing >= MOST_LINKS_PER_FILE) {
+            throw new InvalidLinkException("A file or folder can have at most " + MOST_LINKS_PER_FILE
+                    + " links; revoke one.");
         }
-        Link link = new Link(new ObjectId(), newToken(), file.id(), AccountKey.of(viewer), now, expiresAt,
+        Link link = new Link(new ObjectId(), newToken(), fileId, folderId, AccountKey.of(viewer), now, expiresAt,
                 withPassword ? hasher.hash(password) : null, 0);
         links.insert(link);
-        activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, file.name() + " → public link"));
+        activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, name + " → public link"));
         return link;
     }
 
@@ -117,13 +143,19 @@ public class LinkService {
         return links.forFile(fileService.owned(viewer, fileId).id());
     }
 
+    /** The links to one of the viewer's folders, newest first. */
+    public List<Link> ofFolder(String viewer, String folderId) {
+        return links.forFolder(folderService.owned(viewer, folderId).id());
+    }
+
     /** Revokes one of the viewer's links: from now on it answers like a link that never was. */
     public void revoke(String viewer, String linkId, String clientAddress) {
         Link link = ownLink(viewer, linkId);
         if (!links.delete(link.id())) {
             throw new FileNotFoundException();
         }
-        String name = files.find(link.fileId()).map(StoredFile::name).orElse("?");
+        String name = link.isToFolder() ? folders.find(link.folderId()).map(f -> f.name() + "/").orElse("?")
+                : files.find(link.fileId()).map(StoredFile::name).orElse("?");
         activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, name + " ↛ public link"));
     }
 
@@ -149,18 +181,51 @@ public class LinkService {
         if (link.hasExpired(now)) {
             throw new LinkExpiredException();
         }
-        StoredFile file = files.find(link.fileId()).filter(f -> !f.isTrashed()).orElseThrow(FileNotFoundException::new);
+        StoredFile file = null;
+        Folder folder = null;
+        if (link.isToFolder()) {
+            folder = folders.find(link.folderId()).orElseThrow(FileNotFoundException::new);
+        } else {
+            file = files.find(link.fileId()).filter(f -> !f.isTrashed()).orElseThrow(FileNotFoundException::new);
+        }
         if (link.hasPassword() && !unlocked) {
             checkPassword(link, password, now);
         }
-        return new OpenedLink(link, file);
+        return new OpenedLink(link, file, folder);
     }
 
-    /** Counts a whole download through the link (its owner sees the count). */
-    public void downloaded(OpenedLink opened, String clientAddress) {
+    /**
+     * A file in the folder a link opens, or in a folder below it, in the drive (whoever added it); anything else is
+     * not found, as a link gives nothing above or beside its folder.
+     */
+    public StoredFile fileInside(OpenedLink opened, String fileId) {
+        if (opened.folder() == null) {
+            throw new FileNotFoundException();
+        }
+        return files.find(FileService.parseId(fileId))
+                .filter(f -> !f.isTrashed() && f.folderId() != null && folderService.isWithin(f.folderId(), opened.folder()))
+                .orElseThrow(FileNotFoundException::new);
+    }
+
+    /** The link's folder ({@code folderId} null or blank) or a folder below it; anything else is not found. */
+    public Folder folderInside(OpenedLink opened, String folderId) {
+        if (opened.folder() == null) {
+            throw new FileNotFoundException();
+        }
+        if (folderId == null || folderId.isBlank()) {
+            return opened.folder();
+        }
+        ObjectId id = FileService.parseId(folderId);
+        if (!folderService.isWithin(id, opened.folder())) {
+            throw new FileNotFoundException();
+        }
+        return folders.find(id).orElseThrow(FileNotFoundException::new);
+    }
+
+    /** Counts a whole download through the link, of a file or a zip (its owner sees the count). */
+    public void downloaded(OpenedLink opened, String what, String clientAddress) {
         links.countDownload(opened.link().id());
-        activity.fire(Activity.of(Kind.DOWNLOAD, opened.file().owner(), clientAddress,
-                opened.file().name() + " (through a public link)"));
+        activity.fire(Activity.of(Kind.DOWNLOAD, opened.owner(), clientAddress, what + " (through a public link)"));
     }
 
     private void checkPassword(Link link, String password, Instant now) {

@@ -28,9 +28,10 @@ public record StoredFile(ObjectId id, String name, String owner, long size, Inst
     }
 
     /**
-     * The one rule of who sees a file (lists, details, downloads over HTTP and the socket, previews, zips): in the
+     * Who sees a file by the file alone (lists, details, downloads over HTTP and the socket, previews, zips): in the
      * drive (not in the trash), and shared with everyone signed in, or shared with the viewer by name, or theirs.
-     * Only owners change a file ({@code FileService}); public links are checked by {@code LinkService}.
+     * {@code FileService} adds the files in folders shared with the viewer; only owners change a file; public
+     * links are checked by {@code LinkService}.
      */
     public boolean isVisibleTo(String username) {
         return !isTrashed() && (visibility == Visibility.SHARED || isOwnedBy(username) || isSharedWith(username));

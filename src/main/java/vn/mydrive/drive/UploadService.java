@@ -96,7 +96,7 @@ public class UploadService {
         String contentType = contentType(request.contentType());
         String ownerKey = AccountKey.of(owner);
         ObjectId folderId = request.folderId() == null || request.folderId().isBlank() ? null
-                : folders.owned(owner, request.folderId()).id();
+                : folders.writable(owner, request.folderId()).id();
         String resumeKey = resumeKey(ownerKey, name, size, request.lastModified(), fingerprint, folderId);
 
         Optional<UploadTicket> known = resume(owner, resumeKey, clientAddress);

@@ -317,6 +317,76 @@ class DrivePageIT {
     }
 
     @Test
+    void aFolderSharedWithAPersonWhoAddsToItAndByALink() throws IOException {
+        byte[] plan = TransferIT.randomBytes(9000, 51);
+        String friend = accountWithFiles("helper", java.util.Map.of());
+        String owner = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("team"));
+        Path added = Files.write(browser.downloads().resolveSibling("góp ý.txt"), TransferIT.randomBytes(3000, 52));
+        try (Browser friendsBrowser = new Browser(); Browser stranger = new Browser()) {
+            signIn(owner);
+            showView("My files");
+            browser.visible(By.id("drive:newFolder")).click();
+            browser.type(By.id("folderForm:folderName"), "Nhóm");
+            browser.visible(By.id("folderForm:createFolder")).click();
+            folder("Nhóm").click();
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".breadcrumbs .crumb")).stream()
+                    .anyMatch(c -> c.getText().equals("Nhóm")));
+            Path planFile = Files.write(browser.downloads().resolveSibling("bản vẽ.pdf"), plan);
+            browser.visible(By.id("drive:newButton")).click();
+            browser.visible(By.cssSelector(".drop-zone"));
+            browser.driver().findElement(By.id("fileInput")).sendKeys(planFile.toString());
+            browser.waitForText(By.id("uploadDoneFiles"), "bản vẽ.pdf: Done");
+            browser.visible(By.id("uploadDoneOk")).click();
+            browser.visible(By.id("drive:crumbTop")).click();
+
+            // The owner shares the folder with a friend who may add files, and makes a link to it.
+            browser.visible(By.xpath("//li[contains(@class,'folder')][.//span[text()='Nhóm']]"
+                    + "//button[contains(@class,'folder-share')]")).click();
+            browser.type(By.id("shareForm:person"), friend);
+            browser.visible(By.cssSelector("[id='shareForm:canAdd'] .ui-chkbox-box")).click();
+            browser.visible(By.id("shareForm:addPerson")).click();
+            browser.waitForText(By.id("people"), "may add files");
+            browser.visible(By.id("shareForm:createLink")).click();
+            browser.waitForText(By.id("shareForm:shareMessages"), "Link created");
+            String link = browser.visible(By.cssSelector("#links .link-url")).getAttribute("value");
+            browser.screenshot("share-folder-desktop");
+            browser.visible(By.cssSelector("#shareDialog .ui-dialog-titlebar-close")).click();
+
+            // The friend finds it under "Shared with me", opens it, and adds a file to it.
+            friendsBrowser.signIn(ApiClient.loopback(deployment), friend, Accounts.PASSWORD);
+            friendsBrowser.visible(By.xpath("//*[@id='drive:view']//*[contains(@class,'ui-button')]"
+                    + "[normalize-space(.)='Shared with me']")).click();
+            // Nothing is added at the top of "Shared with me": New is off there, and on inside the folder.
+            friendsBrowser.waitUntil(d -> !d.findElement(By.id("drive:newButton")).isEnabled());
+            friendsBrowser.visible(By.xpath("//a[contains(@class,'folder-link')][.//span[text()='Nhóm']]")).click();
+            friendsBrowser.visible(By.xpath("//tr[.//span[contains(@class,'file-name') and text()='bản vẽ.pdf']]"));
+            friendsBrowser.waitUntil(d -> d.findElements(By.cssSelector(".breadcrumbs .crumb")).stream()
+                    .anyMatch(c -> c.getText().equals("Nhóm")));
+            friendsBrowser.waitUntil(d -> d.findElement(By.id("drive:newButton")).isEnabled());
+            friendsBrowser.visible(By.id("drive:newButton")).click();
+            friendsBrowser.visible(By.cssSelector(".drop-zone"));
+            friendsBrowser.driver().findElement(By.id("fileInput")).sendKeys(added.toString());
+            friendsBrowser.waitForText(By.id("uploadDoneFiles"), "góp ý.txt: Done");
+            friendsBrowser.visible(By.id("uploadDoneOk")).click();
+            friendsBrowser.visible(By.xpath("//tr[.//span[contains(@class,'file-name') and text()='góp ý.txt']]"));
+            friendsBrowser.screenshot("shared-folder-desktop");
+
+            // Someone without an account opens the link: both files, each downloadable, and nothing else.
+            stranger.open(link);
+            stranger.waitForText(By.id("linkedName"), "Nhóm");
+            stranger.waitForText(By.id("linkedFiles"), "góp ý.txt");
+            stranger.screenshot("public-folder-link-desktop");
+            stranger.visible(By.xpath("//li[.//span[text()='bản vẽ.pdf']]//a[contains(@class,'linked-download')]"))
+                    .click();
+            assertArrayEquals(plan, Files.readAllBytes(stranger.awaitDownload("bản vẽ.pdf")));
+            assertTrue(stranger.policyViolations().isEmpty(), () -> String.join("\n", stranger.policyViolations()));
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-share-folder-failed");
+            throw e;
+        }
+    }
+
+    @Test
     void aWholeFolderIsUploadedKeepingItsTree() throws IOException {
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("folderup"));
         Path trip = Files.createDirectories(browser.downloads().resolveSibling("Chuyến đi"));

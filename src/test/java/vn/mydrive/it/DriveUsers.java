@@ -16,6 +16,17 @@ record DriveUsers(ApiClient api, String token, TransferClient client) implements
         return client.welcome().getString("user");
     }
 
+    /** Makes a folder (in {@code parentId}, or at the top) through the API. @return its id */
+    String makeFolder(String name, String parentId) {
+        var body = jakarta.json.Json.createObjectBuilder().add("name", name);
+        if (parentId != null) {
+            body.add("parentId", parentId);
+        }
+        ApiClient.Reply made = api.post("api/folders", body.build().toString(), bearer());
+        org.junit.jupiter.api.Assertions.assertEquals(201, made.status(), made::toString);
+        return made.json().getString("id");
+    }
+
     String[] bearer() {
         return Accounts.bearer(token);
     }

@@ -90,9 +90,9 @@ class ZipDownloadIT {
 
     @Test
     void aFolderComesAsOneZipWithItsSubfoldersAndOnlyToItsOwner() throws IOException {
-        String trip = folder(alice, "Chuyến đi", null);
-        String photos = folder(alice, "ảnh", trip);
-        String year = folder(alice, "2021", photos);
+        String trip = alice.makeFolder("Chuyến đi", null);
+        String photos = alice.makeFolder("ảnh", trip);
+        String year = alice.makeFolder("2021", photos);
         byte[] plan = randomBytes(5000, 11);
         byte[] sea = randomBytes(1_500_000, 12);
         byte[] hill = randomBytes(2000, 13);
@@ -115,16 +115,6 @@ class ZipDownloadIT {
         assertEquals(404, api.getBytes("api/folders/" + trip + "/archive", bob.bearer()).statusCode(),
                 "another's folder is not found");
         assertEquals(404, api.getBytes("api/folders/..%2F..%2Fetc/archive", alice.bearer()).statusCode());
-    }
-
-    private String folder(DriveUsers owner, String name, String parentId) {
-        var body = jakarta.json.Json.createObjectBuilder().add("name", name);
-        if (parentId != null) {
-            body.add("parentId", parentId);
-        }
-        ApiClient.Reply made = api.post("api/folders", body.build().toString(), owner.bearer());
-        assertEquals(201, made.status(), made::toString);
-        return made.json().getString("id");
     }
 
     @Test
@@ -162,7 +152,7 @@ class ZipDownloadIT {
         return user.client().upload(SegmentSource.of(data), name, options).fileId();
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {

@@ -67,6 +67,7 @@ public class MongoFileRepository implements FileRepository {
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.trashedAt"));
         files.createIndex(Indexes.ascending("metadata.ownerKey", FOLDER_ID));
+        files.createIndex(Indexes.ascending(FOLDER_ID));
         files.createIndex(Indexes.ascending(SHARED_WITH));
     }
 
@@ -128,12 +129,15 @@ public class MongoFileRepository implements FileRepository {
         if (ownOnly && query.ownerKey() != null && !query.ownerKey().equals(query.viewerKey())) {
             return null;
         }
+        if (scope == FileQuery.Scope.IN_FOLDER && (!query.inFolder() || query.folderId() == null)) {
+            return null; // a folder's files, never the whole bucket
+        }
         Document filter = new Document();
         if (scope == FileQuery.Scope.SHARED_WITH_ME) {
             filter.append(SHARED_WITH, query.viewerKey());
         }
         String owner = switch (scope) {
-            case ALL, SHARED_WITH_ME -> query.ownerKey();
+            case ALL, SHARED_WITH_ME, IN_FOLDER -> query.ownerKey();
             case MINE, TRASH -> query.viewerKey();
         };
         if (owner != null) {
@@ -186,6 +190,11 @@ public class MongoFileRepository implements FileRepository {
     @Override
     public void moveToFolder(ObjectId id, ObjectId folderId) {
         files.updateOne(eq("_id", id), Updates.set(FOLDER_ID, folderId));
+    }
+
+    @Override
+    public void moveAllToTop(ObjectId folderId) {
+        files.updateMany(eq(FOLDER_ID, folderId), Updates.set(FOLDER_ID, null));
     }
 
     @Override

@@ -39,6 +39,8 @@ public class MongoFolderRepository implements FolderRepository {
 
     /** The parent key of folders at the top of a drive (a unique index treats missing values as equal anyway). */
     private static final String TOP = "top";
+    private static final String SHARED_WITH = "sharedWith";
+    private static final String CONTRIBUTORS = "contributors";
 
     @Inject
     MongoStore store;
@@ -51,6 +53,7 @@ public class MongoFolderRepository implements FolderRepository {
         folders = store.collection("fs.folders");
         locks = store.collection("fs.folderLocks");
         folders.createIndex(Indexes.ascending("ownerKey", "parentKey", "nameKey"), new IndexOptions().unique(true));
+        folders.createIndex(Indexes.ascending(SHARED_WITH));
     }
 
     @Override
@@ -89,6 +92,31 @@ public class MongoFolderRepository implements FolderRepository {
     @Override
     public boolean delete(ObjectId id) {
         return folders.deleteOne(eq("_id", id)).getDeletedCount() == 1;
+    }
+
+    @Override
+    public boolean share(ObjectId id, String accountKey, boolean canAdd) {
+        return folders.updateOne(eq("_id", id), Updates.combine(
+                Updates.addToSet(SHARED_WITH, accountKey),
+                canAdd ? Updates.addToSet(CONTRIBUTORS, accountKey) : Updates.pull(CONTRIBUTORS, accountKey)))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
+    public boolean unshare(ObjectId id, String accountKey) {
+        return folders.updateOne(and(eq("_id", id), eq(SHARED_WITH, accountKey)), Updates.combine(
+                Updates.pull(SHARED_WITH, accountKey), Updates.pull(CONTRIBUTORS, accountKey))).getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<Folder> sharedWith(String accountKey) {
+        return folders.find(eq(SHARED_WITH, accountKey)).map(MongoFolderRepository::toFolder).into(new ArrayList<>());
+    }
+
+    @Override
+    public void unshareEverywhere(String accountKey) {
+        folders.updateMany(eq(SHARED_WITH, accountKey),
+                Updates.combine(Updates.pull(SHARED_WITH, accountKey), Updates.pull(CONTRIBUTORS, accountKey)));
     }
 
     @Override
@@ -132,6 +160,7 @@ public class MongoFolderRepository implements FolderRepository {
 
     private static Folder toFolder(Document d) {
         return new Folder(d.getObjectId("_id"), d.getString("name"), d.getString("owner"), d.getObjectId("parentId"),
-                d.getDate("createdAt").toInstant());
+                d.getDate("createdAt").toInstant(), d.getList(SHARED_WITH, String.class),
+                d.getList(CONTRIBUTORS, String.class));
     }
 }

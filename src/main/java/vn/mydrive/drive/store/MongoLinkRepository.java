@@ -27,20 +27,24 @@ public class MongoLinkRepository implements LinkRepository {
     @Inject
     MongoStore store;
 
+    private static final String FILE_ID = "fileId";
+    private static final String FOLDER_ID = "folderId";
+
     private MongoCollection<Document> links;
 
     @PostConstruct
     void open() {
         links = store.collection("fs.links");
         links.createIndex(Indexes.ascending("token"), new IndexOptions().unique(true));
-        links.createIndex(Indexes.ascending("fileId"));
+        links.createIndex(Indexes.ascending(FILE_ID));
+        links.createIndex(Indexes.ascending(FOLDER_ID));
     }
 
     @Override
     public void insert(Link link) {
         links.insertOne(new Document("_id", link.id())
                 .append("token", link.token())
-                .append("fileId", link.fileId())
+                .append(link.isToFolder() ? FOLDER_ID : FILE_ID, link.isToFolder() ? link.folderId() : link.fileId())
                 .append("ownerKey", link.ownerKey())
                 .append("createdAt", Date.from(link.createdAt()))
                 .append("expiresAt", link.expiresAt() == null ? null : Date.from(link.expiresAt()))
@@ -60,13 +64,27 @@ public class MongoLinkRepository implements LinkRepository {
 
     @Override
     public List<Link> forFile(ObjectId fileId) {
-        return links.find(eq("fileId", fileId)).sort(Sorts.descending("createdAt", "_id"))
-                .map(MongoLinkRepository::toLink).into(new ArrayList<>());
+        return linksTo(FILE_ID, fileId);
     }
 
     @Override
     public long countForFile(ObjectId fileId) {
-        return links.countDocuments(eq("fileId", fileId));
+        return links.countDocuments(eq(FILE_ID, fileId));
+    }
+
+    @Override
+    public List<Link> forFolder(ObjectId folderId) {
+        return linksTo(FOLDER_ID, folderId);
+    }
+
+    @Override
+    public long countForFolder(ObjectId folderId) {
+        return links.countDocuments(eq(FOLDER_ID, folderId));
+    }
+
+    private List<Link> linksTo(String field, ObjectId id) {
+        return links.find(eq(field, id)).sort(Sorts.descending("createdAt", "_id"))
+                .map(MongoLinkRepository::toLink).into(new ArrayList<>());
     }
 
     @Override
@@ -76,7 +94,7 @@ public class MongoLinkRepository implements LinkRepository {
 
     @Override
     public void deleteForFile(ObjectId fileId) {
-        links.deleteMany(eq("fileId", fileId));
+        links.deleteMany(eq(FILE_ID, fileId));
     }
 
     @Override
@@ -86,7 +104,8 @@ public class MongoLinkRepository implements LinkRepository {
 
     private static Link toLink(Document d) {
         Date expires = d.getDate("expiresAt");
-        return new Link(d.getObjectId("_id"), d.getString("token"), d.getObjectId("fileId"), d.getString("ownerKey"),
+        return new Link(d.getObjectId("_id"), d.getString("token"), d.getObjectId(FILE_ID), d.getObjectId(FOLDER_ID),
+                d.getString("ownerKey"),
                 d.getDate("createdAt").toInstant(), expires == null ? null : expires.toInstant(),
                 d.getString("passwordHash"), ((Number) d.get("downloads")).longValue());
     }

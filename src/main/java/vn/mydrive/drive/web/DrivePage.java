@@ -143,13 +143,16 @@ public class DrivePage implements Serializable {
         return folderId;
     }
 
-    /** Shows a folder of the viewer's ({@code id} null or blank: the top of the drive) in "My files". */
+    /**
+     * Shows a folder ({@code id} null or blank: the top) in "My files", or in "Shared with me" a folder shared with
+     * the viewer or one inside it: the folders and files in it, whoever added them.
+     */
     public void openFolder(String id) {
         String target = id == null || id.isBlank() ? null : id;
         try {
-            ObjectId folder = target == null ? null : folders.owned(viewer(), target).id();
+            ObjectId folder = target == null ? null : folders.readable(viewer(), target).id();
             folderId = target;
-            model.setFolder(scope == FileQuery.Scope.MINE, folder);
+            model.setFolder(isBrowsingFolders() && (scope == FileQuery.Scope.MINE || folder != null), folder);
         } catch (ApiException e) {
             Messages.error(e);
             folderId = null;
@@ -158,21 +161,56 @@ public class DrivePage implements Serializable {
         selected.clear();
     }
 
-    /** Where "My files" is, from the top of the drive down (empty at the top, and in the other views). */
-    public List<FolderRow> getBreadcrumbs() {
-        if (scope != FileQuery.Scope.MINE || folderId == null) {
-            return List.of();
-        }
-        return folders.path(viewer(), new ObjectId(folderId)).stream().map(FolderRow::new).toList();
+    /** Whether the view goes by folders: "My files", and "Shared with me" (the folders others shared). */
+    public boolean isBrowsingFolders() {
+        return scope == FileQuery.Scope.MINE || scope == FileQuery.Scope.SHARED_WITH_ME;
     }
 
-    /** The folders in the folder "My files" shows. */
-    public List<FolderRow> getSubfolders() {
-        if (scope != FileQuery.Scope.MINE) {
+    /** Whether the viewer may add files where the page is: anywhere of theirs, or a folder shared with them so. */
+    public boolean isCanAddHere() {
+        if (scope != FileQuery.Scope.SHARED_WITH_ME) {
+            return true;
+        }
+        return folderId != null && folders.access(viewer(), new ObjectId(folderId)).canAdd();
+    }
+
+    /** The folder uploads go to: the one shown in a view that goes by folders, else the top of the drive. */
+    public String getUploadFolderId() {
+        return isBrowsingFolders() ? folderId : null;
+    }
+
+    /** Where the page is, from the top of the drive (or of what was shared) down; empty at the top. */
+    public List<FolderRow> getBreadcrumbs() {
+        if (!isBrowsingFolders() || folderId == null) {
             return List.of();
         }
-        Map<ObjectId, FolderTotals> totals = folders.totals(viewer());
-        return folders.children(viewer(), folderId == null ? null : new ObjectId(folderId)).stream()
+        try {
+            return folders.visiblePath(viewer(), folders.readable(viewer(), folderId)).stream().map(FolderRow::new)
+                    .toList();
+        } catch (ApiException unshared) {
+            return List.of(); // no longer shared with the viewer: the list says so when it next loads
+        }
+    }
+
+    /** The folders in the folder shown, or at the top of "Shared with me", the folders shared with the viewer. */
+    public List<FolderRow> getSubfolders() {
+        if (!isBrowsingFolders()) {
+            return List.of();
+        }
+        if (scope == FileQuery.Scope.SHARED_WITH_ME && folderId == null) {
+            return folders.sharedWith(viewer()).stream().map(f -> new FolderRow(f,
+                    folders.totals(f.owner()).getOrDefault(f.id(), FolderTotals.NONE))).toList();
+        }
+        String owner = viewer();
+        if (folderId != null) {
+            try {
+                owner = folders.readable(viewer(), folderId).owner();
+            } catch (ApiException unshared) {
+                return List.of();
+            }
+        }
+        Map<ObjectId, FolderTotals> totals = folders.totals(owner);
+        return folders.children(owner, folderId == null ? null : new ObjectId(folderId)).stream()
                 .map(f -> new FolderRow(f, totals.getOrDefault(f.id(), FolderTotals.NONE))).toList();
     }
 

@@ -122,10 +122,12 @@ public class FileResource {
                 owner == null || owner.isBlank() ? null : AccountKey.of(owner.strip()), name, sortOf(sort),
                 order.equals("asc"), page.offset(), page.size(), false, null);
         if (folder != null) {
-            // Only one's own folders are listed: another's folder id is not found, as everywhere else.
-            query = new FileQuery(viewerKey(), FileQuery.Scope.MINE, null, name, sortOf(sort), order.equals("asc"),
-                    page.offset(), page.size(), false, null)
-                    .in(folder.equals("top") ? null : folders.owned(viewer(), folder).id());
+            // The top of one's own drive, or a folder one may open: one's own, or shared with one (whoever added
+            // each file in it); any other folder id is not found, as everywhere else.
+            boolean top = folder.equals("top");
+            query = new FileQuery(viewerKey(), top ? FileQuery.Scope.MINE : FileQuery.Scope.IN_FOLDER, null, name,
+                    sortOf(sort), order.equals("asc"), page.offset(), page.size(), false, null)
+                    .in(top ? null : folders.readable(viewer(), folder).id());
         }
         return FileList.of(files.list(query), page, viewer());
     }

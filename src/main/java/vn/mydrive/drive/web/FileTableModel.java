@@ -101,7 +101,9 @@ final class FileTableModel extends LazyDataModel<FileRow> {
         }
         String name = search;
         String owner = filterValue(filters, "owner");
-        FileQuery query = new FileQuery(AccountKey.of(DrivePage.viewer()), scope,
+        // In a folder (not the top), every file in it is listed, whoever added it: the page checked the folder.
+        FileQuery.Scope listed = inFolder && folderId != null && name == null ? FileQuery.Scope.IN_FOLDER : scope;
+        FileQuery query = new FileQuery(AccountKey.of(DrivePage.viewer()), listed,
                 owner == null ? null : AccountKey.of(owner), name, sort, ascending, first, pageSize, false, null);
         // A search looks in every folder, as people expect of a drive's search box.
         return inFolder && name == null ? query.in(folderId) : query;

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
@@ -34,7 +36,8 @@ import vn.mydrive.platform.web.InvalidRequestException;
 import vn.mydrive.platform.security.Roles;
 
 /**
- * The caller's folders: make one, see one with the folders in it, rename or move it, delete an empty one. The
+ * The caller's folders: make one, see one with the folders in it, rename or move it, share it with people,
+ * delete it (what it holds goes to the trash); and the folders others shared with them. The
  * files in a folder are listed by {@code GET /api/files?folder=ID} ({@code folder=top} for the top of the drive)
  * and moved with {@code PATCH /api/files/{id}} {@code {"folderId": ...}}.
  */
@@ -53,11 +56,21 @@ public class FolderResource {
     }
 
     /**
-     * A folder as the API shows it: where it is ({@code path}, its own name last), what it holds ({@code files},
-     * {@code bytes}: its subfolders included, the trash aside) and the folders in it.
+     * A folder as the API shows it: where it is ({@code path}, its own name last, from the highest folder the
+     * caller may open), what it holds ({@code files}, {@code bytes}: its owner's files, its subfolders included, the
+     * trash aside), the folders in it, whose it is, what the caller may do in it ({@code access}: {@code owner},
+     * {@code add} or {@code view}), and, to its owner only, who it is shared with ({@code people}).
      */
     public record FolderView(String id, String name, String parentId, String path, long files, long bytes,
-                             List<FolderView> folders) {
+                             List<FolderView> folders, String owner, String access, List<Person> people) {
+    }
+
+    /** Someone a folder is shared with by name, and whether they may add files to it. */
+    public record Person(String username, boolean canAdd) {
+    }
+
+    /** Body of POST {@code /{id}/shares}: whom to share with, and whether they may add files (default: view only). */
+    public record FolderShare(String username, Boolean canAdd) {
     }
 
     @Inject
@@ -86,33 +99,62 @@ public class FolderResource {
     @Path("{id}/archive")
     @Produces("application/zip")
     public void archive(@PathParam("id") String id, @Suspended AsyncResponse response) {
-        String owner = owner();
+        String owner = viewer();
         List<FolderService.Subfolder> tree = folders.subtree(owner, id);
         String name = tree.get(0).names().get(0) + ".zip";
         String address = clientAddresses.of(request);
         executor.execute(() -> {
             files.downloaded(name, owner, address);
-            response.resume(Response.ok(new ZipArchive(files, new FolderZipItems(files, owner, tree)), "application/zip")
+            response.resume(Response.ok(new ZipArchive(files, new FolderZipItems(files, tree)), "application/zip")
                     .header("Content-Disposition", ContentDisposition.attachment(name))
                     .header("X-Content-Type-Options", "nosniff")
                     .build());
         });
     }
 
-    /** The folders at the top of the drive. */
+    /** The folders at the top of the caller's drive, or ({@code sharedWithMe=true}) those others shared with them. */
     @GET
-    public List<FolderView> top() {
-        Map<ObjectId, FolderTotals> totals = folders.totals(owner());
-        return folders.children(owner(), null).stream().map(f -> view(f, totals, List.of())).toList();
+    public List<FolderView> top(@QueryParam("sharedWithMe") @DefaultValue("false") boolean sharedWithMe) {
+        if (sharedWithMe) {
+            return folders.sharedWith(viewer()).stream()
+                    .map(f -> view(f, folders.totals(f.owner()), List.of())).toList();
+        }
+        Map<ObjectId, FolderTotals> totals = folders.totals(viewer());
+        return folders.children(viewer(), null).stream().map(f -> view(f, totals, List.of())).toList();
     }
 
+    /** One folder the caller may open (theirs, or shared with them here or above) with the folders in it. */
     @GET
     @Path("{id}")
     public FolderView get(@PathParam("id") String id) {
-        Folder folder = folders.owned(owner(), id);
-        Map<ObjectId, FolderTotals> totals = folders.totals(owner());
-        return view(folder, totals, folders.children(owner(), folder.id()).stream()
+        Folder folder = folders.readable(viewer(), id);
+        Map<ObjectId, FolderTotals> totals = folders.totals(folder.owner());
+        return view(folder, totals, folders.children(folder.owner(), folder.id()).stream()
                 .map(f -> view(f, totals, List.of())).toList());
+    }
+
+    /**
+     * Shares one of the caller's folders, with everything in it and below it, with another account by its name:
+     * to view, or ({@code canAdd}) also to add files. Again with the same person: what they may do changes.
+     */
+    @POST
+    @Path("{id}/shares")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public FolderView shareWith(@PathParam("id") String id, FolderShare share) {
+        if (share == null || share.username() == null || share.username().isBlank()) {
+            throw new InvalidRequestException("invalid_share", "Send the username to share the folder with.");
+        }
+        Folder folder = folders.shareWith(viewer(), id, share.username(), Boolean.TRUE.equals(share.canAdd()),
+                clientAddresses.of(request));
+        return view(folder, folders.totals(viewer()), List.of());
+    }
+
+    /** Stops sharing one of the caller's folders with that account (not shared with them: no change). */
+    @DELETE
+    @Path("{id}/shares/{username}")
+    public FolderView unshareWith(@PathParam("id") String id, @PathParam("username") String username) {
+        Folder folder = folders.unshareWith(viewer(), id, username, clientAddresses.of(request));
+        return view(folder, folders.totals(viewer()), List.of());
     }
 
     @POST
@@ -121,7 +163,7 @@ public class FolderResource {
         if (body == null || body.name() == null) {
             throw new InvalidRequestException("invalid_folder", "Send the folder's name (and parentId, if any).");
         }
-        Folder folder = folders.create(owner(), body.name(), body.parentId(), clientAddresses.of(request));
+        Folder folder = folders.create(viewer(), body.name(), body.parentId(), clientAddresses.of(request));
         return Response.status(Response.Status.CREATED).entity(view(folder, Map.of(), List.of())).build();
     }
 
@@ -132,14 +174,14 @@ public class FolderResource {
         if (patch == null || (patch.name() == null && patch.parentId() == null)) {
             throw new InvalidRequestException("invalid_folder", "Send a new name, a parentId, or both.");
         }
-        Folder folder = folders.owned(owner(), id);
+        Folder folder = folders.owned(viewer(), id);
         if (patch.name() != null) {
-            folder = folders.rename(owner(), id, patch.name());
+            folder = folders.rename(viewer(), id, patch.name());
         }
         if (patch.parentId() != null) {
-            folder = folders.move(owner(), id, patch.parentId(), clientAddresses.of(request));
+            folder = folders.move(viewer(), id, patch.parentId(), clientAddresses.of(request));
         }
-        return view(folder, folders.totals(owner()), List.of());
+        return view(folder, folders.totals(viewer()), List.of());
     }
 
     /** What deleting a folder moved to the trash. */
@@ -153,17 +195,23 @@ public class FolderResource {
     @DELETE
     @Path("{id}")
     public Trashed delete(@PathParam("id") String id) {
-        return new Trashed(files.trashFolder(owner(), id, clientAddresses.of(request)));
+        return new Trashed(files.trashFolder(viewer(), id, clientAddresses.of(request)));
     }
 
     private FolderView view(Folder folder, Map<ObjectId, FolderTotals> totals, List<FolderView> children) {
         FolderTotals holds = totals.getOrDefault(folder.id(), FolderTotals.NONE);
+        String viewer = viewer();
+        boolean owns = folder.isOwnedBy(viewer);
+        List<Person> people = owns ? folder.sharedWith().stream()
+                .map(key -> new Person(key, folder.contributors().contains(key))).toList() : null;
         return new FolderView(folder.id().toHexString(), folder.name(),
                 folder.parentId() == null ? null : folder.parentId().toHexString(),
-                folders.pathText(owner(), folder.id()), holds.files(), holds.bytes(), children);
+                String.join(" / ", folders.visiblePath(viewer, folder).stream().map(Folder::name).toList()),
+                holds.files(), holds.bytes(), children, folder.owner(), folders.access(viewer, folder).wireName(),
+                people);
     }
 
-    private String owner() {
+    private String viewer() {
         return security.getUserPrincipal().getName();
     }
 }

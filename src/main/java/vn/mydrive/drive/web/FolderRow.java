@@ -13,6 +13,8 @@ public final class FolderRow implements Serializable {
     private final String name;
     private final long files;
     private final long bytes;
+    private final String owner;
+    private final int people;
 
     FolderRow(Folder folder) {
         this(folder, FolderTotals.NONE);
@@ -24,6 +26,18 @@ public final class FolderRow implements Serializable {
         this.name = folder.name();
         this.files = totals.files();
         this.bytes = totals.bytes();
+        this.owner = folder.owner();
+        this.people = folder.sharedWith().size();
+    }
+
+    /** Whose folder it is (shown on folders others shared with the viewer). */
+    public String getOwner() {
+        return owner;
+    }
+
+    /** How many people it is shared with by name (shown to its owner). */
+    public int getPeople() {
+        return people;
     }
 
     public String getId() {

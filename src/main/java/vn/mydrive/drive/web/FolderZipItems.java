@@ -12,10 +12,9 @@ import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.FolderService.Subfolder;
 import vn.mydrive.drive.StoredFile;
-import vn.mydrive.platform.security.AccountKey;
 
 /**
- * The files of a folder and of every folder inside it, for its zip, read a page at a time while the zip is written:
+ * The files of a folder and of every folder inside it (whoever added them), for its zip, read a page at a time while the zip is written:
  * however many files the folder holds, only one page of their descriptions is in memory.
  */
 final class FolderZipItems implements Iterable<ZipArchive.Item> {
@@ -23,13 +22,11 @@ final class FolderZipItems implements Iterable<ZipArchive.Item> {
     private static final int PAGE = 100;
 
     private final FileService files;
-    private final String owner;
     private final List<Subfolder> folders;
     private final Map<ObjectId, List<String>> names = new HashMap<>();
 
-    FolderZipItems(FileService files, String owner, List<Subfolder> folders) {
+    FolderZipItems(FileService files, List<Subfolder> folders) {
         this.files = files;
-        this.owner = owner;
         this.folders = folders;
         folders.forEach(f -> names.put(f.id(), f.names()));
     }
@@ -44,8 +41,8 @@ final class FolderZipItems implements Iterable<ZipArchive.Item> {
             @Override
             public boolean hasNext() {
                 while (page.isEmpty() && folder < folders.size()) {
-                    FileQuery query = new FileQuery(AccountKey.of(owner), FileQuery.Scope.MINE, null, null,
-                            FileQuery.Sort.NAME, true, offset, PAGE, true, folders.get(folder).id());
+                    FileQuery query = FileQuery.everyFileIn(folders.get(folder).id(), FileQuery.Sort.NAME,
+                            offset, PAGE);
                     List<StoredFile> next = files.page(query);
                     page.addAll(next);
                     if (next.size() < PAGE) {

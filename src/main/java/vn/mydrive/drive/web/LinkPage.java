@@ -8,7 +8,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
+import vn.mydrive.drive.FileQuery;
+import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.Folder;
+import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.LinkService;
@@ -18,7 +25,8 @@ import vn.mydrive.platform.web.ClientAddresses;
 
 /**
  * The page a public link opens ({@code /link.xhtml?t=TOKEN}), for people without an account: the file's name and
- * size and a Download button, after the link's password if it has one. The right password is remembered in this
+ * size and a Download button, or for a folder ({@code &f=ID} for one below it) its folders, its files each with a
+ * Download button, and the whole folder as a zip; after the link's password if it has one. The right password is remembered in this
  * browser's session for this link only, so the download itself (a plain HTTP request with Range) needs no header.
  */
 @Named
@@ -34,11 +42,51 @@ public class LinkPage implements Serializable {
     @Inject
     transient ClientAddresses clientAddresses;
 
+    /** Files a folder's page lists; the zip holds them all. */
+    static final int MOST_FILES_SHOWN = 200;
+
     private String token;
+    private String folderId;
     private String password;
     private String name;
     private long size;
     private DriveError problem;
+    private String path;
+    private List<Entry> subfolders = List.of();
+    private List<Entry> files = List.of();
+    private long fileCount;
+
+    /** A folder or a file of a linked folder, as the page lists it (a JavaBean for Expression Language). */
+    public static final class Entry implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String id;
+        private final String name;
+        private final String size;
+
+        Entry(String id, String name, String size) {
+            this.id = id;
+            this.name = name;
+            this.size = size;
+        }
+
+        public String getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getSize() {
+            return size;
+        }
+    }
+
+    @Inject
+    transient FileService fileService;
+
+    @Inject
+    transient FolderService folderService;
 
     /** Where a link opens, under the application's address. */
     public static String path(String token) {
@@ -75,9 +123,13 @@ public class LinkPage implements Serializable {
     private boolean attempt(String typed) {
         try {
             OpenedLink opened = links.open(token, typed, isUnlocked(request(), token), clientAddresses.of(request()));
-            name = opened.file().name();
-            size = opened.file().size();
             problem = null;
+            if (opened.folder() == null) {
+                name = opened.file().name();
+                size = opened.file().size();
+            } else {
+                show(opened, links.folderInside(opened, folderId));
+            }
             return true;
         } catch (DriveException e) {
             problem = e.error();
@@ -85,9 +137,68 @@ public class LinkPage implements Serializable {
         }
     }
 
+    /** What the folder holds: its folders, and the first of its files by name. */
+    private void show(OpenedLink opened, Folder folder) {
+        Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        name = folder.name();
+        folderId = folder.id().toHexString();
+        path = folderService.pathFrom(opened.folder(), folder).stream().map(Folder::name)
+                .collect(Collectors.joining(" / "));
+        subfolders = folderService.children(folder.owner(), folder.id()).stream()
+                .map(f -> new Entry(f.id().toHexString(), f.name(), null)).toList();
+        FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.NAME, 0, MOST_FILES_SHOWN);
+        files = fileService.page(inFolder).stream()
+                .map(f -> new Entry(f.id().toHexString(), f.name(), ByteSizes.human(f.size(), locale))).toList();
+        fileCount = files.size() < MOST_FILES_SHOWN ? files.size() : fileService.count(inFolder);
+    }
+
     /** The file's bytes through the link, relative to the page. */
     public String getDownloadUrl() {
         return "api/public/links/" + token + "/content";
+    }
+
+    /** A file of the linked folder's bytes, relative to the page. */
+    public String fileUrl(String fileId) {
+        return "api/public/links/" + token + "/files/" + fileId + "/content";
+    }
+
+    /** The folder shown, as one zip, relative to the page. */
+    public String getZipUrl() {
+        return "api/public/links/" + token + "/archive?folder=" + folderId;
+    }
+
+    /** Another folder of the linked one, on this page. */
+    public String folderUrl(String id) {
+        return "link.xhtml?t=" + token + (id == null ? "" : "&f=" + id);
+    }
+
+    public boolean isFolder() {
+        return path != null;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    public List<Entry> getSubfolders() {
+        return subfolders;
+    }
+
+    public List<Entry> getFiles() {
+        return files;
+    }
+
+    /** Files in the folder beyond those listed (the zip has them). */
+    public long getMoreFiles() {
+        return fileCount - files.size();
+    }
+
+    public String getFolderId() {
+        return folderId;
+    }
+
+    public void setFolderId(String folderId) {
+        this.folderId = folderId;
     }
 
     /** ok, password, expired, throttled or gone: what the page shows. */

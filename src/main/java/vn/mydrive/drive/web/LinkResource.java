@@ -19,34 +19,46 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.bson.types.ObjectId;
 import vn.mydrive.drive.Link;
 import vn.mydrive.drive.LinkService;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
 
-/** An owner's public links: make one for a file, list a file's links (with their download counts), revoke one. */
+/**
+ * An owner's public links: make one for a file or a folder, list a file's or a folder's links (with their download
+ * counts), revoke one.
+ */
 @Path("links")
 @RequestScoped
 @RolesAllowed({Roles.USER, Roles.ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
 public class LinkResource {
 
-    /** Body of POST: the file, and optionally when the link expires (ISO-8601 instant) and its password. */
-    public record NewLink(String fileId, String expiresAt, String password) {
+    /**
+     * Body of POST: the file or (instead) the folder, and optionally when the link expires (ISO-8601 instant) and
+     * its password.
+     */
+    public record NewLink(String fileId, String folderId, String expiresAt, String password) {
     }
 
     /**
-     * A link as its owner sees it. {@code path} is where it opens, under the application's address: the page for a
-     * browser; its bytes are at {@code /api/public/links/{token}/content}.
+     * A link as its owner sees it ({@code fileId} or {@code folderId}, the other left out). {@code path} is where it
+     * opens, under the application's address: the page for a browser; what it gives is at
+     * {@code /api/public/links/{token}} (see {@link PublicLinkResource}).
      */
-    public record LinkView(String id, String fileId, String token, String path, Instant createdAt, Instant expiresAt,
-                           boolean password, long downloads) {
+    public record LinkView(String id, String fileId, String folderId, String token, String path, Instant createdAt,
+                           Instant expiresAt, boolean password, long downloads) {
 
         static LinkView of(Link link) {
-            return new LinkView(link.id().toHexString(), link.fileId().toHexString(), link.token(),
+            return new LinkView(link.id().toHexString(), hex(link.fileId()), hex(link.folderId()), link.token(),
                     LinkPage.path(link.token()), link.createdAt(), link.expiresAt(), link.hasPassword(),
                     link.downloads());
+        }
+
+        private static String hex(ObjectId id) {
+            return id == null ? null : id.toHexString();
         }
     }
 
@@ -62,16 +74,21 @@ public class LinkResource {
     @Context
     HttpServletRequest request;
 
+    /** The links to one of the caller's files ({@code file=ID}) or folders ({@code folder=ID}). */
     @GET
-    public List<LinkView> list(@QueryParam("file") String fileId) {
-        return links.of(viewer(), fileId).stream().map(LinkView::of).toList();
+    public List<LinkView> list(@QueryParam("file") String fileId, @QueryParam("folder") String folderId) {
+        if ((fileId == null) == (folderId == null)) {
+            throw new InvalidRequestException("invalid_query", "Ask for the links of one file or of one folder.");
+        }
+        return (fileId != null ? links.of(viewer(), fileId) : links.ofFolder(viewer(), folderId)).stream()
+                .map(LinkView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(NewLink body) {
-        if (body == null || body.fileId() == null) {
-            throw new InvalidRequestException("invalid_link", "Send the fileId the link is for.");
+        if (body == null || (body.fileId() == null) == (body.folderId() == null)) {
+            throw new InvalidRequestException("invalid_link", "Send the fileId or the folderId the link is for.");
         }
         Instant expiresAt;
         try {
@@ -79,7 +96,9 @@ public class LinkResource {
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException("invalid_link", "expiresAt is an ISO-8601 instant, e.g. 2027-01-31T17:00:00Z.");
         }
-        Link link = links.create(viewer(), body.fileId(), expiresAt, body.password(), clientAddresses.of(request));
+        Link link = body.fileId() != null
+                ? links.create(viewer(), body.fileId(), expiresAt, body.password(), clientAddresses.of(request))
+                : links.createForFolder(viewer(), body.folderId(), expiresAt, body.password(), clientAddresses.of(request));
         return Response.status(Response.Status.CREATED).entity(LinkView.of(link)).build();
     }
 

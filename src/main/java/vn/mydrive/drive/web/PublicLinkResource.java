@@ -6,12 +6,14 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
@@ -19,6 +21,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
+import vn.mydrive.drive.FileQuery;
+import vn.mydrive.drive.Folder;
+import vn.mydrive.drive.FolderService;
+import vn.mydrive.drive.StoredFile;
+import vn.mydrive.platform.web.ContentDisposition;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.LinkService;
 import vn.mydrive.drive.LinkService.OpenedLink;
@@ -27,7 +37,9 @@ import vn.mydrive.platform.web.ClientAddresses;
 
 /**
  * A public link, for anyone holding it, signed in or not: what it gives, and the file's bytes with {@code Range}
- * (resumable, streamable). A link with a password takes it in the {@code X-Link-Password} header (scripts, curl),
+ * (resumable, streamable); for a link to a folder, the folder's contents ({@code ?folder=ID} for a folder below it,
+ * {@code page} and {@code size} for its files), each file's bytes ({@code files/{id}/content}), and a zip of the
+ * folder or of one below it ({@code archive?folder=ID}). Nothing above or beside the linked folder is reachable. A link with a password takes it in the {@code X-Link-Password} header (scripts, curl),
  * or from the browser session that typed it on the link's page. Every answer says {@code Cache-Control:
  * no-store}: a revoked link must stop working for shared caches too.
  */
@@ -39,9 +51,25 @@ public class PublicLinkResource {
     /** The header a script sends a link's password in. */
     public static final String PASSWORD_HEADER = "X-Link-Password";
 
-    /** What a link gives, before downloading it. */
-    public record LinkedFile(String name, long size, String contentType, String sha256, Instant expiresAt) {
+    /** What a link to a file gives, before downloading it ({@code kind} "file"). */
+    public record LinkedFile(String kind, String name, long size, String contentType, String sha256,
+                             Instant expiresAt) {
     }
+
+    /**
+     * A folder seen through a link ({@code kind} "folder"): its path from the linked folder down, the folders in it,
+     * one page of its files (by name) and how many files it holds directly.
+     */
+    public record LinkedFolder(String kind, String id, String name, String path, Instant expiresAt,
+                               List<Entry> folders, List<Entry> files, long fileCount) {
+    }
+
+    /** A folder ({@code size} 0, no type) or a file in a linked folder. */
+    public record Entry(String id, String name, long size, String contentType, String sha256) {
+    }
+
+    @Inject
+    FolderService folders;
 
     @Inject
     LinkService links;
@@ -60,10 +88,70 @@ public class PublicLinkResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response describe(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password) {
+    public Response describe(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password,
+                             @QueryParam("folder") String folderId,
+                             @QueryParam("page") @DefaultValue("0") String page,
+                             @QueryParam("size") @DefaultValue("100") String size) {
         OpenedLink opened = open(token, password);
-        return Response.ok(new LinkedFile(opened.file().name(), opened.file().size(), opened.file().contentType(),
-                opened.file().sha256(), opened.link().expiresAt())).header("Cache-Control", "no-store").build();
+        if (opened.folder() == null) {
+            StoredFile file = opened.file();
+            return noStore(Response.ok(new LinkedFile("file", file.name(), file.size(), file.contentType(),
+                    file.sha256(), opened.link().expiresAt())));
+        }
+        Folder folder = links.folderInside(opened, folderId);
+        PageRequest pageRequest = PageRequest.parse(page, size);
+        FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.NAME, pageRequest.offset(),
+                pageRequest.size());
+        String pathText = folders.pathFrom(opened.folder(), folder).stream().map(Folder::name)
+                .collect(Collectors.joining(" / "));
+        return noStore(Response.ok(new LinkedFolder("folder", folder.id().toHexString(), folder.name(), pathText,
+                opened.link().expiresAt(),
+                folders.children(folder.owner(), folder.id()).stream()
+                        .map(f -> new Entry(f.id().toHexString(), f.name(), 0, null, null)).toList(),
+                files.page(inFolder).stream()
+                        .map(f -> new Entry(f.id().toHexString(), f.name(), f.size(), f.contentType(), f.sha256()))
+                        .toList(),
+                files.count(inFolder))));
+    }
+
+    /** A file in a linked folder (or below it), as {@code content} gives a linked file. */
+    @HEAD
+    @Path("files/{fileId}/content")
+    public Response headInside(@PathParam("token") String token, @PathParam("fileId") String fileId,
+                               @HeaderParam(PASSWORD_HEADER) String password, @Context HttpHeaders headers) {
+        OpenedLink opened = open(token, password);
+        StoredFile file = links.fileInside(opened, fileId);
+        return noStore(FileContent.answer(files, file, Presentation.download(file), headers, false));
+    }
+
+    @GET
+    @Path("files/{fileId}/content")
+    @Produces(MediaType.WILDCARD)
+    public void contentInside(@PathParam("token") String token, @PathParam("fileId") String fileId,
+                              @HeaderParam(PASSWORD_HEADER) String password, @Context HttpHeaders headers,
+                              @Suspended AsyncResponse response) {
+        OpenedLink opened = open(token, password);
+        send(opened, links.fileInside(opened, fileId), headers, response);
+    }
+
+    /** The linked folder, or one below it ({@code folder}), as one zip streamed from the store. */
+    @GET
+    @Path("archive")
+    @Produces("application/zip")
+    public void archive(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password,
+                        @QueryParam("folder") String folderId, @Suspended AsyncResponse response) {
+        OpenedLink opened = open(token, password);
+        Folder folder = links.folderInside(opened, folderId);
+        List<FolderService.Subfolder> tree = folders.subtree(folder);
+        String name = folder.name() + ".zip";
+        String address = clientAddresses.of(request);
+        executor.execute(() -> {
+            links.downloaded(opened, name, address);
+            response.resume(noStore(Response.ok(new ZipArchive(files, new FolderZipItems(files, tree)),
+                    "application/zip")
+                    .header("Content-Disposition", ContentDisposition.attachment(name))
+                    .header("X-Content-Type-Options", "nosniff")));
+        });
     }
 
     @HEAD
@@ -71,8 +159,8 @@ public class PublicLinkResource {
     public Response head(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password,
                          @Context HttpHeaders headers) {
         OpenedLink opened = open(token, password);
-        return FileContent.answer(files, opened.file(), Presentation.download(opened.file()), headers, false)
-                .header("Cache-Control", "no-store").build();
+        StoredFile file = linkedFile(opened);
+        return noStore(FileContent.answer(files, file, Presentation.download(file), headers, false));
     }
 
     @GET
@@ -81,16 +169,33 @@ public class PublicLinkResource {
     public void content(@PathParam("token") String token, @HeaderParam(PASSWORD_HEADER) String password,
                         @Context HttpHeaders headers, @Suspended AsyncResponse response) {
         OpenedLink opened = open(token, password);
-        Response.ResponseBuilder answer = FileContent.answer(files, opened.file(), Presentation.download(opened.file()),
-                headers, true).header("Cache-Control", "no-store");
+        send(opened, linkedFile(opened), headers, response);
+    }
+
+    /** The file a link to a file gives; a link to a folder gives its files by their ids. */
+    private static StoredFile linkedFile(OpenedLink opened) {
+        if (opened.file() == null) {
+            throw new FileNotFoundException();
+        }
+        return opened.file();
+    }
+
+    /** Sends the file's bytes (or the range asked for), counting a whole download, off the request thread. */
+    private void send(OpenedLink opened, StoredFile file, HttpHeaders headers, AsyncResponse response) {
+        Response.ResponseBuilder answer = FileContent.answer(files, file, Presentation.download(file), headers, true)
+                .header("Cache-Control", "no-store");
         String address = clientAddresses.of(request);
         executor.execute(() -> {
             Response built = answer.build();
             if (FileContent.isWholeFile(built)) {
-                links.downloaded(opened, address);
+                links.downloaded(opened, file.name(), address);
             }
             response.resume(built);
         });
+    }
+
+    private static Response noStore(Response.ResponseBuilder answer) {
+        return answer.header("Cache-Control", "no-store").build();
     }
 
     private OpenedLink open(String token, String password) {

@@ -13,6 +13,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import vn.mydrive.drive.DriveExceptions.InvalidLinkException;
 import vn.mydrive.drive.FileService;
+import vn.mydrive.drive.Folder;
+import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.LinkService;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
@@ -22,8 +24,8 @@ import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
 
 /**
- * The drive page's Share dialog for one of the viewer's files: everyone signed in or not, the people it is shared
- * with by name (add, remove), and its public links (make one with an optional last day and password, copy, revoke,
+ * The drive page's Share dialog for one of the viewer's files or folders: everyone signed in or not (files), the
+ * people it is shared with by name (add, remove; for a folder, whether each may add files), and its public links (make one with an optional last day and password, copy, revoke,
  * see how often each was downloaded). Every change goes through the same services as the REST API.
  */
 @Named
@@ -39,10 +41,16 @@ public class SharePanel implements Serializable {
     transient LinkService links;
 
     @Inject
+    transient FolderService folders;
+
+    @Inject
     transient ClientAddresses clientAddresses;
 
     private String fileId;
+    /** The folder the dialog is for, when it is not for a file. */
+    private String folderId;
     private String person;
+    private boolean personCanAdd;
     private String linkLastDay;
     private String linkPassword;
 
@@ -86,14 +94,29 @@ public class SharePanel implements Serializable {
 
     /** Opens the dialog for a file. */
     public void open(FileRow row) {
-        fileId = row.getId();
+        reset(row.getId(), null);
+    }
+
+    /** Opens the dialog for a folder. */
+    public void openFolder(FolderRow row) {
+        reset(null, row.getId());
+    }
+
+    private void reset(String file, String folder) {
+        fileId = file;
+        folderId = folder;
         person = null;
+        personCanAdd = false;
         linkLastDay = null;
         linkPassword = null;
     }
 
+    public boolean isFolder() {
+        return folderId != null;
+    }
+
     public String getFileName() {
-        return file().name();
+        return isFolder() ? folder().name() : file().name();
     }
 
     public boolean isEveryone() {
@@ -105,35 +128,59 @@ public class SharePanel implements Serializable {
                 address()));
     }
 
-    /** The people the file is shared with by name. */
+    /** The people the file or folder is shared with by name. */
     public List<String> getPeople() {
-        return fileId == null ? List.of() : file().sharedWith();
+        return isFolder() ? folder().sharedWith() : fileId == null ? List.of() : file().sharedWith();
+    }
+
+    /** Whether a person the folder is shared with may add files to it. */
+    public boolean canAdd(String key) {
+        return isFolder() && folder().contributors().contains(key);
     }
 
     public void addPerson() {
-        if (act(() -> files.shareWith(viewer(), fileId, person, address()))) {
+        if (act(() -> {
+            if (isFolder()) {
+                folders.shareWith(viewer(), folderId, person, personCanAdd, address());
+            } else {
+                files.shareWith(viewer(), fileId, person, address());
+            }
+        })) {
             Messages.info("share.personAdded", person.strip());
             person = null;
         }
     }
 
     public void removePerson(String name) {
-        act(() -> files.unshareWith(viewer(), fileId, name, address()));
+        act(() -> {
+            if (isFolder()) {
+                folders.unshareWith(viewer(), folderId, name, address());
+            } else {
+                files.unshareWith(viewer(), fileId, name, address());
+            }
+        });
     }
 
     public List<LinkRow> getLinks() {
-        if (fileId == null) {
+        if (fileId == null && folderId == null) {
             return List.of();
         }
         String base = base();
-        return links.of(viewer(), fileId).stream().map(l -> new LinkRow(l.id().toHexString(),
+        return (isFolder() ? links.ofFolder(viewer(), folderId) : links.of(viewer(), fileId)).stream()
+                .map(l -> new LinkRow(l.id().toHexString(),
                 base + LinkPage.path(l.token()), l.expiresAt() == null ? null : VietnamTime.dateTime(l.expiresAt()),
                 l.hasPassword(), l.downloads())).toList();
     }
 
     /** Makes a link; a last day (yyyy-MM-dd, as the date field sends it) ends at that day's midnight in Vietnam. */
     public void createLink() {
-        if (act(() -> links.create(viewer(), fileId, expiryOf(linkLastDay), linkPassword, address()))) {
+        if (act(() -> {
+            if (isFolder()) {
+                links.createForFolder(viewer(), folderId, expiryOf(linkLastDay), linkPassword, address());
+            } else {
+                links.create(viewer(), fileId, expiryOf(linkLastDay), linkPassword, address());
+            }
+        })) {
             Messages.info("share.linkMade");
             linkLastDay = null;
             linkPassword = null;
@@ -159,6 +206,10 @@ public class SharePanel implements Serializable {
 
     private StoredFile file() {
         return files.owned(viewer(), fileId);
+    }
+
+    private Folder folder() {
+        return folders.owned(viewer(), folderId);
     }
 
     /** Runs a change and reports a refusal in the dialog. @return whether it was done */
@@ -195,6 +246,14 @@ public class SharePanel implements Serializable {
 
     public String getFileId() {
         return fileId;
+    }
+
+    public boolean isPersonCanAdd() {
+        return personCanAdd;
+    }
+
+    public void setPersonCanAdd(boolean personCanAdd) {
+        this.personCanAdd = personCanAdd;
     }
 
     public String getPerson() {
