@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
@@ -27,6 +29,8 @@ import vn.mydrive.platform.security.AccountKey;
  */
 @ApplicationScoped
 public class FileService {
+
+    private static final Logger LOG = Logger.getLogger(FileService.class.getName());
 
     /** Files handled per query when emptying or purging the trash: bounded memory, whatever the trash holds. */
     private static final int PURGE_BATCH = 100;
@@ -305,7 +309,7 @@ public class FileService {
             throw new FileNotFoundException();
         }
         dropContent(file);
-        activity.fire(Activity.of(Kind.REMOVED_BY_ADMIN, file.owner(), clientAddress,
+        activity.fire(Activity.of(Kind.REMOVED_BY_ADMIN, file.owner() == null ? admin : file.owner(), clientAddress,
                 file.name() + " (by " + admin + ")"));
     }
 
@@ -350,7 +354,9 @@ public class FileService {
         uploads.forgetCompleted(file.id());
         chunks.delete(file.id(), layout(file).chunkCount());
         thumbnails.delete(file.id());
-        usage.release(AccountKey.of(file.owner()), file.size());
+        if (file.owner() != null) { // a file of another client's that nobody adopted counts against no quota
+            usage.release(AccountKey.of(file.owner()), file.size());
+        }
     }
 
     public long fileCount() {
@@ -373,31 +379,27 @@ public class FileService {
     }
 
     /**
-     * Copies segment {@code index} of the file into {@code target} at {@code offset}.
+     * Copies segment {@code index} of the file into {@code target} at {@code offset}. The segment may begin and end
+     * inside chunks (a file stored by another client, in chunks of its own size).
      *
      * @return the number of bytes copied
      */
     public int readSegment(StoredFile file, int index, byte[] target, int offset) {
         SegmentLayout layout = layout(file);
-        int copied = 0;
-        for (int n = layout.firstChunk(index), end = n + layout.chunkCount(index); n < end; n++) {
-            byte[] chunk = readChunk(file, n);
-            System.arraycopy(chunk, 0, target, offset + copied, chunk.length);
-            copied += chunk.length;
+        long start = layout.segmentStart(index);
+        int length = layout.segmentLength(index);
+        try {
+            forEachPart(file, start, start + length - 1, (n, chunk, from, to) -> System.arraycopy(chunk, from, target,
+                    (int) (offset + (long) n * file.chunkSize() + from - start), to - from));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return copied;
+        return length;
     }
 
     /** Writes bytes {@code first} .. {@code last} (inclusive) of the file to {@code out}, a chunk at a time. */
     public void copyRange(StoredFile file, long first, long last, OutputStream out) throws IOException {
-        int chunkSize = file.chunkSize();
-        for (int n = (int) (first / chunkSize); n <= last / chunkSize; n++) {
-            byte[] chunk = readChunk(file, n);
-            long chunkStart = (long) n * chunkSize;
-            int from = (int) Math.max(0, first - chunkStart);
-            int to = (int) Math.min(chunk.length, last - chunkStart + 1);
-            out.write(chunk, from, to - from);
-        }
+        forEachPart(file, first, last, (n, chunk, from, to) -> out.write(chunk, from, to - from));
     }
 
     /** The file's bytes as a stream, read a chunk at a time (for work that needs a stream, like thumbnails). */
@@ -410,10 +412,30 @@ public class FileService {
         activity.fire(Activity.of(Kind.DOWNLOAD, viewer, clientAddress, file.name()));
     }
 
+    /** Bytes {@code from} (inclusive) to {@code to} (exclusive) of chunk {@code n}, read as {@code chunk}. */
+    @FunctionalInterface
+    private interface ChunkPart {
+        void accept(int n, byte[] chunk, int from, int to) throws IOException;
+    }
+
+    private void forEachPart(StoredFile file, long first, long last, ChunkPart part) throws IOException {
+        new ChunkSpan(file.size(), file.chunkSize()).forEach(first, last,
+                (n, from, to) -> part.accept(n, readChunk(file, n), from, to));
+    }
+
+    /**
+     * Chunk {@code n}, checked to be exactly as long as a well-formed file's chunk {@code n} is: a missing or wrong
+     * chunk (the file was deleted while being read, or another client changed it) ends the read as not found, so
+     * no wrong byte is ever sent.
+     */
     private byte[] readChunk(StoredFile file, int n) {
         byte[] chunk = chunks.read(file.id(), n);
-        if (chunk == null) {
-            // The file was deleted while being read.
+        int expected = new ChunkSpan(file.size(), file.chunkSize()).chunkLength(n);
+        if (chunk == null || chunk.length != expected) {
+            if (chunk != null) {
+                LOG.warning(() -> "Chunk " + n + " of file " + file.id() + " holds " + chunk.length + " bytes, not "
+                        + expected + ": the file is not served");
+            }
             throw new FileNotFoundException();
         }
         return chunk;

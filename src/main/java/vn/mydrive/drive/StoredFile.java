@@ -8,6 +8,9 @@ import vn.mydrive.platform.security.AccountKey;
 /**
  * A whole, verified file as the drive lists it (a GridFS {@code files} document).
  *
+ * @param owner     the account that owns it, or null for a file another GridFS client wrote that no account has been
+ *                  given yet (docs/configuration.md, "A bucket shared with other tools")
+ *
  * @param trashedAt when its owner moved it to the trash, or null while it is in the drive
  * @param folderId  the owner's folder it is in, or null at the top of the drive
  * @param sharedWith the account keys of the people its owner shared it with by name
@@ -23,8 +26,9 @@ public record StoredFile(ObjectId id, String name, String owner, long size, Inst
         trashedFrom = trashedFrom == null ? List.of() : List.copyOf(trashedFrom);
     }
 
+    /** Whether the file is this account's; a file no account owns yet (another client's, not adopted) is nobody's. */
     public boolean isOwnedBy(String username) {
-        return AccountKey.same(owner, username);
+        return owner != null && username != null && AccountKey.same(owner, username);
     }
 
     /**

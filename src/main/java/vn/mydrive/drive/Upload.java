@@ -20,6 +20,6 @@ public record Upload(ObjectId id, String resumeKey, String owner, String name, l
 
     /** How the file's bytes are cut into segments and chunks. */
     public SegmentLayout layout() {
-        return new SegmentLayout(size, segmentSize, chunkSize);
+        return SegmentLayout.aligned(size, segmentSize, chunkSize);
     }
 }

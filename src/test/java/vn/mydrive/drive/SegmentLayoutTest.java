@@ -59,15 +59,49 @@ class SegmentLayoutTest {
     }
 
     @Test
-    void theSendingLayoutRoundsToWholeChunksAndNeverBelowOne() {
-        assertEquals(3 * CHUNK, SegmentLayout.of(100, 3 * CHUNK + 10, CHUNK).segmentSize());
-        assertEquals(255 * 1024, SegmentLayout.of(100, SEGMENT, 255 * 1024).segmentSize());
+    void theSendingLayoutKeepsItsSegmentSizeWhateverTheChunks() {
+        assertEquals(SEGMENT, SegmentLayout.of(100, SEGMENT, 255 * 1024).segmentSize());
+        assertEquals(SEGMENT, SegmentLayout.of(100, SEGMENT, 3 * SEGMENT).segmentSize());
     }
 
     @Test
-    void segmentsOfPartChunksAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new SegmentLayout(10, CHUNK + 1, CHUNK));
+    void segmentsMapOntoChunksOfTheUsualGridFsSize() {
+        int chunk = 255 * 1024; // pymongo's, mongofiles' and the drivers' default
+        int segment = 1 << 20;
+        long size = 3L * segment + 5;
+        SegmentLayout layout = SegmentLayout.of(size, segment, chunk);
+        assertEquals(4, layout.segmentCount());
+        // Segment 0: bytes 0 .. 1048575, chunks 0 .. 4 (chunk 4 begins at 1044480 and goes on into segment 1).
+        assertEquals(0, layout.firstChunk(0));
+        assertEquals(5, layout.chunkCount(0));
+        // Segment 1: bytes 1048576 .. 2097151, chunks 4 .. 8.
+        assertEquals(segment, layout.segmentStart(1));
+        assertEquals(4, layout.firstChunk(1));
+        assertEquals(5, layout.chunkCount(1));
+        // The last segment: 5 bytes, inside chunk 12 (which begins at 3133440).
+        assertEquals(5, layout.segmentLength(3));
+        assertEquals(12, layout.firstChunk(3));
+        assertEquals(1, layout.chunkCount(3));
+        assertEquals(13, layout.chunkCount());
+    }
+
+    @Test
+    void aChunkBiggerThanASegmentHoldsSeveralSegments() {
+        SegmentLayout layout = SegmentLayout.of(10L * SEGMENT, SEGMENT, 3 * SEGMENT);
+        assertEquals(10, layout.segmentCount());
+        assertEquals(1, layout.firstChunk(3));
+        assertEquals(1, layout.chunkCount(3));
+        assertEquals(3, layout.firstChunk(9));
+        assertEquals(4, layout.chunkCount());
+    }
+
+    @Test
+    void uploadsRefuseSegmentsOfPartChunks() {
+        assertThrows(IllegalArgumentException.class, () -> SegmentLayout.aligned(10, CHUNK + 1, CHUNK));
+        assertThrows(IllegalArgumentException.class, () -> SegmentLayout.aligned(10, CHUNK - 1, CHUNK));
+        assertEquals(SEGMENT, SegmentLayout.aligned(10, SEGMENT, CHUNK).segmentSize());
         assertThrows(IllegalArgumentException.class, () -> new SegmentLayout(-1, SEGMENT, CHUNK));
         assertThrows(IllegalArgumentException.class, () -> new SegmentLayout(10, SEGMENT, 0));
+        assertThrows(IllegalArgumentException.class, () -> new SegmentLayout(10, 0, CHUNK));
     }
 }
