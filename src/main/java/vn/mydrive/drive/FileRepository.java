@@ -70,4 +70,37 @@ public interface FileRepository {
     List<StoredFile> trashedBefore(Instant trashedBefore, int limit);
 
     long count();
+
+    // ---- files other GridFS clients wrote (docs/configuration.md, "A bucket shared with other tools")
+
+    /**
+     * Up to {@code limit} files, in id order after {@code after} (null: from the first), that this app did not
+     * upload and the bucket check has not read yet: no {@code metadata.sha256}, not marked unreadable, and a
+     * {@code metadata} that is absent or a document.
+     */
+    List<ForeignFile> unchecked(ObjectId after, int limit);
+
+    long countUnchecked();
+
+    /**
+     * Records that a file another client wrote was read through and is whole: gives it what the list needs (the
+     * metadata an upload writes, but its owner). @return false if a check had recorded it already
+     */
+    boolean recordChecked(StoredFile file);
+
+    /** Marks a file another client wrote as unreadable, with why. @return false if it was recorded already */
+    boolean recordUnreadable(ObjectId id, String reason);
+
+    long countUnreadable();
+
+    /** Up to {@code limit} checked files no account owns yet, in id order after {@code after} (null: the first). */
+    List<ForeignFile> unowned(ObjectId after, int limit);
+
+    long countUnowned();
+
+    /**
+     * Gives a checked file no account owns yet its owner, as an upload records one. Atomic per file, so of several
+     * nodes (or runs) adopting it, one does. @return false if it had an owner already
+     */
+    boolean adopt(ObjectId id, String owner);
 }

@@ -3,8 +3,11 @@ package vn.mydrive.drive.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Filters.type;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.bson.BsonType;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -30,6 +34,7 @@ import vn.mydrive.drive.FileNames;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileRepository;
 import vn.mydrive.drive.FolderTotals;
+import vn.mydrive.drive.ForeignFile;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.security.AccountKey;
@@ -50,6 +55,12 @@ public class MongoFileRepository implements FileRepository {
 
     /** The owner's folder the file is in; null or missing (every file written before folders) is the top. */
     private static final String FOLDER_ID = "metadata.folderId";
+
+    /** Why the bucket check will not show a file another client wrote (missing chunks, wrong length...). */
+    private static final String UNREADABLE = "metadata.unreadable";
+
+    /** Only files whose id is an ObjectId, as every GridFS client makes them: the drive names files by one. */
+    private static final Bson OBJECT_ID = type("_id", BsonType.OBJECT_ID);
 
     /** The account keys of the people the owner shared the file with by name. */
     private static final String SHARED_WITH = "metadata.sharedWith";
@@ -78,13 +89,16 @@ public class MongoFileRepository implements FileRepository {
                 .append("chunkSize", file.chunkSize())
                 .append("uploadDate", Date.from(file.uploadDate()))
                 .append("filename", file.name())
-                .append("metadata", new Document("owner", file.owner())
-                        .append("ownerKey", AccountKey.of(file.owner()))
-                        .append("visibility", file.visibility().wireName())
+                .append("metadata", ownerFields(file.owner()).append("visibility", file.visibility().wireName())
                         .append("sha256", file.sha256())
                         .append("contentType", file.contentType())
                         .append("searchName", FileNames.searchable(file.name()))
                         .append("folderId", file.folderId())));
+    }
+
+    /** The fields of {@code metadata} that say whose a file is: written by an upload, and by adopting a file. */
+    private static Document ownerFields(String owner) {
+        return new Document("owner", owner).append("ownerKey", AccountKey.of(owner));
     }
 
     @Override
@@ -249,14 +263,113 @@ public class MongoFileRepository implements FileRepository {
         return files.estimatedDocumentCount();
     }
 
+    /**
+     * A file as the list shows it, whoever wrote it: every field another GridFS client may leave out or write in
+     * another type ({@code length} as int32 or double, no {@code uploadDate}, no {@code metadata}) has a reading.
+     */
     private static StoredFile toFile(Document d) {
-        Document meta = d.get("metadata", Document.class);
-        return new StoredFile(d.getObjectId("_id"), d.getString("filename"), meta.getString("owner"),
-                ((Number) d.get("length")).longValue(), d.getDate("uploadDate").toInstant(),
-                meta.getString("sha256"), meta.getString("contentType"),
-                Visibility.parse(meta.getString("visibility")), ((Number) d.get("chunkSize")).intValue(),
+        Document meta = d.get("metadata") instanceof Document m ? m : new Document();
+        ForeignFile gridFs = toForeign(d);
+        return new StoredFile(gridFs.id(), gridFs.name(), meta.getString("owner"), Math.max(0, gridFs.size()),
+                gridFs.uploadDate(), meta.getString("sha256"), meta.getString("contentType"),
+                Visibility.parse(meta.getString("visibility")), Math.max(1, gridFs.chunkSize()),
                 Optional.ofNullable(meta.getDate("trashedAt")).map(Date::toInstant).orElse(null),
                 meta.getObjectId("folderId"), meta.getList("sharedWith", String.class, List.of()),
                 meta.getList("trashedFrom", String.class, List.of()));
+    }
+
+    private static ForeignFile toForeign(Document d) {
+        ObjectId id = d.getObjectId("_id");
+        Document meta = d.get("metadata") instanceof Document m ? m : new Document();
+        String owner = text(d.get("owner"));
+        return new ForeignFile(id, d.get("filename") instanceof String name ? name : id.toHexString(),
+                whole(d.get("length")), (int) Math.min(Integer.MAX_VALUE, whole(d.get("chunkSize"))),
+                d.get("uploadDate") instanceof Date date ? date.toInstant() : id.getDate().toInstant(),
+                d.get("contentType") instanceof String type ? type : text(meta.get("contentType")),
+                text(d.get("md5")), owner == null || owner.isBlank() ? null : owner);
+    }
+
+    /** A whole, non-negative number of any BSON number type, or -1. */
+    private static long whole(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            return Math.max(-1, ((Number) value).longValue());
+        }
+        if (value instanceof Double number && number >= 0 && number == Math.rint(number) && number < Long.MAX_VALUE) {
+            return number.longValue();
+        }
+        return -1;
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+
+    // ---- files other GridFS clients wrote
+
+    /** What the bucket check has yet to read: another client's files (no sha256), not yet found unreadable. */
+    private static Bson unchecked() {
+        return and(exists("metadata.sha256", false), exists(UNREADABLE, false), OBJECT_ID,
+                or(exists("metadata", false), type("metadata", BsonType.DOCUMENT)));
+    }
+
+    /** Checked files nobody owns yet: another client's, read through and whole, never adopted. */
+    private static Bson unowned() {
+        return and(exists("metadata.sha256", true), exists("metadata.ownerKey", false), exists(UNREADABLE, false),
+                OBJECT_ID);
+    }
+
+    private List<ForeignFile> page(Bson filter, ObjectId after, int limit) {
+        return files.find(after == null ? filter : and(filter, gt("_id", after))).sort(Sorts.ascending("_id"))
+                .limit(limit).batchSize(limit).map(MongoFileRepository::toForeign).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<ForeignFile> unchecked(ObjectId after, int limit) {
+        return page(unchecked(), after, limit);
+    }
+
+    @Override
+    public long countUnchecked() {
+        return files.countDocuments(unchecked());
+    }
+
+    @Override
+    public boolean recordChecked(StoredFile file) {
+        Document fields = new Document("visibility", file.visibility().wireName()).append("sha256", file.sha256())
+                .append("contentType", file.contentType()).append("searchName", FileNames.searchable(file.name()));
+        return setMetadata(and(eq("_id", file.id()), exists("metadata.sha256", false)), fields);
+    }
+
+    @Override
+    public boolean recordUnreadable(ObjectId id, String reason) {
+        return setMetadata(and(eq("_id", id), exists("metadata.sha256", false), exists(UNREADABLE, false)),
+                new Document("unreadable", reason));
+    }
+
+    @Override
+    public long countUnreadable() {
+        return files.countDocuments(exists(UNREADABLE, true));
+    }
+
+    @Override
+    public List<ForeignFile> unowned(ObjectId after, int limit) {
+        return page(unowned(), after, limit);
+    }
+
+    @Override
+    public long countUnowned() {
+        return files.countDocuments(unowned());
+    }
+
+    @Override
+    public boolean adopt(ObjectId id, String owner) {
+        return setMetadata(and(eq("_id", id), unowned()), ownerFields(owner));
+    }
+
+    /** Sets these fields under {@code metadata}, leaving every other field as it is, if the filter matches. */
+    private boolean setMetadata(Bson filter, Document fields) {
+        List<Bson> sets = new ArrayList<>();
+        fields.forEach((name, value) -> sets.add(Updates.set("metadata." + name, value)));
+        return files.updateOne(filter, Updates.combine(sets)).getModifiedCount() == 1;
     }
 }

@@ -1,0 +1,91 @@
+package vn.mydrive.drive.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import vn.mydrive.drive.BucketCheck;
+import vn.mydrive.platform.faces.Messages;
+import vn.mydrive.platform.web.ApiException;
+
+/**
+ * The admin page's section on files other GridFS clients wrote: the counts, the run under way (polled), "check now",
+ * "adopt", and giving an unclaimed owner's files to an account.
+ */
+@Named
+@RequestScoped
+public class BucketAdmin {
+
+    /** The value the owner menu gives to files with no owner at all (a top-level owner is never blank). */
+    static final String NO_OWNER = "";
+
+    @Inject
+    BucketCheck bucket;
+
+    private String owner;
+    private String account;
+
+    public long getUnchecked() {
+        return bucket.uncheckedCount();
+    }
+
+    public long getUnreadable() {
+        return bucket.unreadableCount();
+    }
+
+    public long getUnowned() {
+        return bucket.unownedCount();
+    }
+
+    public List<BucketCheck.Unclaimed> getUnclaimed() {
+        return bucket.unclaimed();
+    }
+
+    /** "adopting: 120 of 400 files", or null when no run is under way on this node. */
+    public String getProgress() {
+        BucketCheck.Progress progress = bucket.progress();
+        return progress == null ? null
+                : Messages.text("admin.bucket.progress." + progress.phase(), progress.phase(), progress.done(),
+                        progress.total());
+    }
+
+    public BucketCheck.Report getLastRun() {
+        return bucket.lastReport();
+    }
+
+    public void check() {
+        bucket.start(BucketCheck.Kind.CHECK);
+        Messages.info("admin.bucket.started");
+    }
+
+    public void adopt() {
+        bucket.start(BucketCheck.Kind.ADOPT);
+        Messages.info("admin.bucket.started");
+    }
+
+    public void assign() {
+        String from = owner == null || owner.equals(NO_OWNER) ? null : owner;
+        try {
+            long given = bucket.assign(from, account);
+            Messages.info("admin.bucket.assigned", given, account == null ? "" : account.strip());
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public void setOwner(String owner) {
+        this.owner = owner;
+    }
+
+    public String getAccount() {
+        return account;
+    }
+
+    public void setAccount(String account) {
+        this.account = account;
+    }
+}
