@@ -24,6 +24,7 @@ public class BucketAdmin {
 
     private String owner;
     private String account;
+    private List<BucketCheck.Unclaimed> unclaimed;
 
     public long getUnchecked() {
         return bucket.uncheckedCount();
@@ -37,8 +38,12 @@ public class BucketAdmin {
         return bucket.unownedCount();
     }
 
+    /** Read once per request: the page asks for it three times (table, menu, whether to show them). */
     public List<BucketCheck.Unclaimed> getUnclaimed() {
-        return bucket.unclaimed();
+        if (unclaimed == null) {
+            unclaimed = bucket.unclaimed();
+        }
+        return unclaimed;
     }
 
     /** "adopting: 120 of 400 files", or null when no run is under way on this node. */
@@ -67,6 +72,7 @@ public class BucketAdmin {
         String from = owner == null || owner.equals(NO_OWNER) ? null : owner;
         try {
             long given = bucket.assign(from, account);
+            unclaimed = null;
             Messages.info("admin.bucket.assigned", given, account == null ? "" : account.strip());
         } catch (ApiException e) {
             Messages.error(e);
