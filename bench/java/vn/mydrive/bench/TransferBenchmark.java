@@ -38,7 +38,7 @@ import vn.mydrive.testkit.ApiClient;
  * which starts the server; prints one line per round and the medians.
  *
  * <p>System properties: {@code mydrive.url}, {@code mongo.uri}, {@code sizes} (MiB, comma-separated),
- * {@code rounds}, {@code server.pid}, {@code work.dir}.
+ * {@code rounds}, {@code server.pid}, {@code work.dir}; and {@link ServerProfiler}'s, to profile each phase.
  */
 public final class TransferBenchmark {
 
@@ -86,9 +86,11 @@ public final class TransferBenchmark {
     private static double[] round(MongoDatabase db, TransferClient client, ApiClient api, String token, Path file,
                                   long size, HeapSampler heap) throws Exception {
         CpuClock cpu = new CpuClock(Long.getLong("server.pid", -1));
+        ServerProfiler profiler = new ServerProfiler(Long.getLong("server.pid", -1));
         // The store's own limit: GridFS through the driver, same chunk size as the app.
         GridFSBucket bucket = GridFSBuckets.create(db, "benchfs").withChunkSizeBytes(1 << 20);
         cpu.start();
+        profiler.start();
         long t0 = System.nanoTime();
         ObjectId direct;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
@@ -96,6 +98,7 @@ public final class TransferBenchmark {
         }
         double driverWrite = size / MB / seconds(t0);
         String driverWriteCpu = cpu.lap();
+        profiler.stop("driver-write");
         MongoCollection<Document> chunks = db.getCollection("benchfs.chunks");
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         t0 = System.nanoTime();
@@ -115,6 +118,7 @@ public final class TransferBenchmark {
             heap.reset();
         }
         cpu.start();
+        profiler.start();
         t0 = System.nanoTime();
         UploadResult upload;
         try (SegmentSource source = SegmentSource.of(file)) {
@@ -122,19 +126,25 @@ public final class TransferBenchmark {
         }
         double appUpload = size / MB / seconds(t0);
         String uploadCpu = cpu.lap();
+        profiler.stop("app-upload");
         if (!upload.complete()) {
             throw new IllegalStateException("upload did not complete");
         }
 
         Path target = file.resolveSibling("downloaded.bin");
+        cpu.start();
+        profiler.start();
         t0 = System.nanoTime();
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             client.download(upload.fileId(), (position, bytes) -> write(out, position, bytes));
         }
         double appDownload = size / MB / seconds(t0);
+        String downloadCpu = cpu.lap();
+        profiler.stop("app-download");
         long peak = heap == null ? -1 : heap.peakUsedMib();
-        System.out.printf("       CPU seconds (server + client): driver write %s, app upload %s%n", driverWriteCpu, uploadCpu);
+        System.out.printf("       CPU seconds (server + client): driver write %s, app upload %s, app download %s%n",
+                driverWriteCpu, uploadCpu, downloadCpu);
         if (!sha256(target).equals(upload.sha256()) || !sha256(file).equals(upload.sha256())) {
             throw new IllegalStateException("bytes differ after the round trip");
         }

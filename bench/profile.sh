@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Issue 17's cost table: where the server's CPU (or its allocations) go while bench/transfer.sh's benchmark writes a
+# file through the driver, uploads it through MyDrive and downloads it again; one profile per phase, summed by stage.
+# async-profiler comes from Maven Central (tools.profiler:async-profiler) and is attached to the running server
+# for each phase (bench/java/.../ServerProfiler.java); nothing is downloaded from elsewhere.
+# Usage: bench/profile.sh [cpu|alloc] [MiB, default 1024]
+# Output: target/bench/profiles/<phase>-<event>.collapsed (folded stacks: flame graphs' input) and the tables.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+EVENT="${1:-cpu}"
+SIZE="${2:-1024}"
+VERSION=4.2
+bench/build.sh
+mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$VERSION -DoutputDirectory=target/bench/profiler
+(cd target/bench/profiler && unzip -o -q async-profiler-$VERSION.jar 'linux-x64/*')
+LIB="$PWD/target/bench/profiler/linux-x64/libasyncProfiler.so"
+PID=$(bench/server.sh start | tail -1)
+trap 'bench/server.sh stop' EXIT
+java -Xmx1g -cp "$(cat target/bench/runtime-classpath.txt)" \
+    -Dsizes="$SIZE" -Drounds=1 -Dserver.pid="$PID" -Dwork.dir=target/bench \
+    -Dprofile.lib="$LIB" -Dprofile.event="$EVENT" -Dprofile.dir=target/bench/profiles \
+    vn.mydrive.bench.TransferBenchmark
+for phase in driver-write app-upload app-download; do
+    java -cp target/test-classes vn.mydrive.bench.ProfileStages "target/bench/profiles/$phase-$EVENT.collapsed" \
+        "$SIZE" "$EVENT"
+done
