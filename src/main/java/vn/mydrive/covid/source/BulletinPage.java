@@ -50,6 +50,11 @@ final class BulletinPage {
         return body == null || day.isEmpty() ? List.of() : List.of(new Report(day.get(), body.text()));
     }
 
+    /** Whether the page is the ministry's timeline (whose pager leads to older announcements). */
+    static boolean isTimeline(Document page) {
+        return !timeline(page).isEmpty();
+    }
+
     /** Whether the page has a text but no day for it, which is worth its own reason. */
     static boolean undated(Document page) {
         return timeline(page).isEmpty() && day(page).isEmpty();

@@ -32,6 +32,10 @@ public class ConfiguredCovidSources implements CovidSources {
     Optional<String> bulletinUrls;
 
     @Inject
+    @ConfigProperty(name = "mydrive.covid.bulletin.max-pages")
+    int bulletinMaxPages;
+
+    @Inject
     @ConfigProperty(name = "mydrive.covid.fetch-timeout")
     Duration timeout;
 
@@ -45,7 +49,7 @@ public class ConfiguredCovidSources implements CovidSources {
                 case "bulletin" -> {
                     List<String> urls = split(bulletinUrls);
                     if (!urls.isEmpty()) {
-                        sources.add(new BulletinSource(urls, timeout));
+                        sources.add(new BulletinSource(urls, timeout, bulletinMaxPages));
                     }
                 }
                 default -> throw new IllegalArgumentException("Unknown COVID source in mydrive.covid.sources: " + name);

@@ -12,7 +12,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.mydrive.covid.DailyFigure;
 import vn.mydrive.covid.Province;
@@ -21,8 +27,9 @@ import vn.mydrive.covid.SnapshotLoader;
 /**
  * A local HTTP server playing the three COVID sources, in their real shapes: the portal's JSON API built from
  * the bundled series (with a few deliberate changes), the Wikipedia template's table of totals, and bulletin pages
- * ({@code /bulletin} by mode, any page of {@code covid/pages/} at {@code /pages/<name>}). It can
- * also misbehave: HTTP 500, answers too slow for the timeout, pages whose layout changed.
+ * ({@code /bulletin} by mode, any page of {@code covid/pages/} at {@code /pages/<name>}), and the ministry's
+ * timeline page by page ({@link #timelineAddress}). It can also misbehave: HTTP 500, answers too slow for the
+ * timeout, pages whose layout changed.
  */
 public final class FixtureSources implements AutoCloseable {
 
@@ -34,11 +41,15 @@ public final class FixtureSources implements AutoCloseable {
     /** The portal fixture adds Hà Nội's 23-01-2022 with this count (the bulletin page then says 2.910). */
     public static final long PORTAL_NEW_DAY = 2500;
 
+    private static final String TIMELINE_PATH = "/web/guest/dong-thoi-gian";
+    private static final Pattern TIMELINE_CUR = Pattern.compile("(?:^|&)_[A-Za-z0-9_]*_cur=(\\d+)");
+
     private final HttpServer server;
     private final List<Province> provinces = SnapshotLoader.provinces();
     private final Map<Integer, List<DailyFigure>> series = SnapshotLoader.daily().stream()
             .collect(Collectors.groupingBy(DailyFigure::code, TreeMap::new, Collectors.toList()));
     private volatile Mode mode = Mode.GOOD;
+    private final Map<String, List<Integer>> timelinePages = new ConcurrentHashMap<>();
 
     public FixtureSources(int port) {
         try {
@@ -50,6 +61,7 @@ public final class FixtureSources implements AutoCloseable {
         server.createContext("/table", this::table);
         server.createContext("/bulletin", this::bulletin);
         server.createContext("/pages/", this::page);
+        server.createContext("/timeline/", this::timeline);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
     }
@@ -149,21 +161,64 @@ public final class FixtureSources implements AutoCloseable {
             case UNKNOWN_PROVINCE -> "bulletin-unknown.html";
             default -> "bulletin.html";
         };
-        try (InputStream in = FixtureSources.class.getResourceAsStream("/covid/pages/" + page)) {
-            send(exchange, 200, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+        sendPage(exchange, resource("/covid/pages/" + page));
     }
 
     /** Any page of src/test/resources/covid/pages/ by its name, for tests of other page shapes. */
     private void page(HttpExchange exchange) throws IOException {
         String name = exchange.getRequestURI().getPath().substring("/pages/".length());
-        InputStream in = name.matches("[a-z0-9-]+\\.html") ? FixtureSources.class.getResourceAsStream("/covid/pages/" + name) : null;
-        if (in == null) {
-            send(exchange, 404, "text/plain", "Not Found");
+        Optional<String> page = name.matches("[a-z0-9-]+\\.html") ? resource("/covid/pages/" + name) : Optional.empty();
+        sendPage(exchange, page);
+    }
+
+    /**
+     * The ministry's timeline (https://ncov.moh.gov.vn/web/guest/dong-thoi-gian) as played in {@code scenario}: the
+     * first page, whose pager leads to the others.
+     */
+    public String timelineAddress(String scenario) {
+        return base() + "/timeline/" + scenario + TIMELINE_PATH;
+    }
+
+    /** The timeline's pages served in {@code scenario}, by number, in the order they were asked for. */
+    public List<Integer> timelinePages(String scenario) {
+        return List.copyOf(timelinePages.getOrDefault(scenario, List.of()));
+    }
+
+    /**
+     * Page N of the timeline (the pager's {@code ..._cur=N}, none for the first) from covid/timeline/: in a scenario,
+     * its own {@code timeline-N-<scenario>.html} if there is one, else {@code timeline-N.html}. The pages' links to
+     * https://ncov.moh.gov.vn lead back here, within the scenario; those to https://moh.gov.vn (another host) too,
+     * but under the host name localhost, so that a page reached through one is seen.
+     */
+    private void timeline(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/", 4);
+        Matcher cur = TIMELINE_CUR.matcher(Objects.toString(exchange.getRequestURI().getRawQuery(), ""));
+        if (path.length < 4 || !("/" + path[3]).equals(TIMELINE_PATH)) {
+            sendPage(exchange, Optional.empty());
             return;
         }
-        try (in) {
-            send(exchange, 200, "text/html; charset=utf-8", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        String scenario = path[2];
+        int number = cur.find() ? Integer.parseInt(cur.group(1)) : 1;
+        timelinePages.computeIfAbsent(scenario, s -> new CopyOnWriteArrayList<>()).add(number);
+        Optional<String> page = resource("/covid/timeline/timeline-" + number + "-" + scenario + ".html")
+                .or(() -> resource("/covid/timeline/timeline-" + number + ".html"));
+        sendPage(exchange, page.map(html -> html.replace("https://ncov.moh.gov.vn", base() + "/timeline/" + scenario)
+                .replace("https://moh.gov.vn", "http://localhost:" + server.getAddress().getPort() + "/timeline/" + scenario)));
+    }
+
+    private static Optional<String> resource(String name) {
+        try (InputStream in = FixtureSources.class.getResourceAsStream(name)) {
+            return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sendPage(HttpExchange exchange, Optional<String> page) throws IOException {
+        if (page.isPresent()) {
+            send(exchange, 200, "text/html; charset=utf-8", page.get());
+        } else {
+            send(exchange, 404, "text/plain", "Not Found");
         }
     }
 

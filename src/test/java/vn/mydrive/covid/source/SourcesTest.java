@@ -120,7 +120,7 @@ class SourcesTest {
     }
 
     private static CovidSource bulletin() {
-        return new BulletinSource(List.of(fixtures.base() + "/bulletin"), TIMEOUT);
+        return new BulletinSource(List.of(fixtures.base() + "/bulletin"), TIMEOUT, 1);
     }
 
     private static CovidSource table() {
