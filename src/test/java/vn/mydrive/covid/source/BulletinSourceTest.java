@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +25,18 @@ import vn.mydrive.covid.SourceException;
 /**
  * The bulletin in the wordings it was printed in: the ministry's list with counts in parentheses, the press's
  * "X có N ca, Y N ca" (with "X và Y mỗi tỉnh có N ca", and its sentence breaks), names as written, and the day from
- * the title or the published time. Pages are served by {@link FixtureSources}, as the real sites served them.
+ * the title or the published time; the ministry's timeline read through its pager, page 1 holding 23/01 and 22/01,
+ * page 2 21/01 and 20/01, page 3 19/01 (each test its own scenario, so the pages it asked for can be checked). Pages
+ * are served by {@link FixtureSources}, as the real sites served them.
  */
 class BulletinSourceTest {
 
     private static final ProvinceDirectory PROVINCES = new ProvinceDirectory(SnapshotLoader.provinces());
+    private static final LocalDate D23 = LocalDate.of(2022, 1, 23);
+    private static final LocalDate D22 = LocalDate.of(2022, 1, 22);
+    private static final LocalDate D21 = LocalDate.of(2022, 1, 21);
+    private static final LocalDate D20 = LocalDate.of(2022, 1, 20);
+    private static final LocalDate D19 = LocalDate.of(2022, 1, 19);
     private static FixtureSources fixtures;
 
     @BeforeAll
@@ -114,6 +125,102 @@ class BulletinSourceTest {
         String page = "<html><body>" + item.formatted("18:40", 801, 800) + item.formatted("06:00", 601, 600) + "</body></html>";
         assertTrue(assertThrows(SourceException.class, () -> BulletinSource.parse(Jsoup.parse(page), PROVINCES, "test"))
                 .getMessage().contains("several announcements listing provinces for 2021-07-14"));
+    }
+
+    @Test
+    void everyPageOfTheTimelineGivesEachOfItsDaysUntilThePagerEnds() throws SourceException {
+        Map<LocalDate, Map<Integer, Long>> days = days(timeline("all", 5));
+
+        assertEquals(List.of(D23, D22, D21, D20, D19), List.copyOf(days.keySet()));
+        assertEquals(Map.of(1, 2910L, 2, 1002L, code("Đắk Lắk"), 87L), days.get(D23), "page 1's newest");
+        assertEquals(Map.of(1, 2963L, code("Đà Nẵng"), 12744L), days.get(D22), "page 1's older day");
+        assertEquals(Map.of(1, 1200L, code("Hải Phòng"), 400L, code("Bắc Ninh"), 50L), days.get(D21), "page 2");
+        assertEquals(Map.of(1, 700L, code("Quảng Ninh"), 77L), days.get(D19), "page 3");
+        assertEquals(List.of(1, 2, 3), fixtures.timelinePages("all"), "page 3's \"Tiếp theo\" is disabled");
+    }
+
+    @Test
+    void noMoreTimelinePagesThanTheBoundAreRead() throws SourceException {
+        assertEquals(List.of(D23, D22, D21, D20), List.copyOf(days(timeline("two", 2)).keySet()));
+        assertEquals(List.of(1, 2), fixtures.timelinePages("two"));
+
+        assertEquals(List.of(D23, D22), List.copyOf(days(timeline("one", 1)).keySet()));
+        assertEquals(List.of(1), fixtures.timelinePages("one"));
+    }
+
+    @Test
+    void aPagerLeadingBackToAPageReadEnds() throws SourceException {
+        changePage2("loop", page -> next(page).attr("href", "https://ncov.moh.gov.vn/web/guest/dong-thoi-gian"));
+
+        assertEquals(List.of(D23, D22, D21, D20), List.copyOf(days(timeline("loop", 5)).keySet()));
+        assertEquals(List.of(1, 2), fixtures.timelinePages("loop"), "page 2's next link is the index, already read");
+    }
+
+    @Test
+    void aNextLinkToAnotherHostIsNotFollowed() throws SourceException {
+        changePage2("offsite", page -> next(page).attr("href",
+                next(page).attr("href").replace("https://ncov.moh.gov.vn", "https://moh.gov.vn")));
+
+        assertEquals(List.of(D23, D22, D21, D20), List.copyOf(days(timeline("offsite", 5)).keySet()));
+        assertEquals(List.of(1, 2), fixtures.timelinePages("offsite"), "page 3 is only asked for on another host");
+    }
+
+    @Test
+    void anAnnouncementMetAgainOnTheNextPageIsReadOnce() throws SourceException {
+        // A new announcement published between the two pages moves every one down a place.
+        changePage2("shifted", page -> page.selectFirst(".timeline-sec").prepend(lastOfPage1()));
+        Map<LocalDate, Map<Integer, Long>> days = days(timeline("shifted", 5));
+
+        assertEquals(List.of(D23, D22, D21, D20, D19), List.copyOf(days.keySet()));
+        assertEquals(Map.of(1, 2963L, code("Đà Nẵng"), 12744L), days.get(D22), "on pages 1 and 2, one bulletin");
+    }
+
+    @Test
+    void aSecondAnnouncementForADayOnTheNextPageFailsTheSource() {
+        // 2021's timeline: the morning's announcement for 22/01 at the top of page 2, the evening's on page 1.
+        changePage2("split", page -> page.selectFirst(".timeline-sec")
+                .prepend(lastOfPage1().replace("18:35 22/01/2022", "06:00 22/01/2022")));
+        String failure = assertThrows(SourceException.class, () -> timeline("split", 5)).getMessage();
+
+        assertTrue(failure.contains("several announcements listing provinces for 2022-01-22"), failure);
+    }
+
+    @Test
+    void aTimelinePageInAnotherLayoutFailsTheWholeSource() {
+        String failure = assertThrows(SourceException.class, () -> timeline("changed", 5)).getMessage();
+
+        assertTrue(failure.contains("No bulletin day in " + fixtures.base() + "/timeline/changed/"), failure);
+        assertEquals(List.of(1, 2), fixtures.timelinePages("changed"), "timeline-2-changed.html");
+    }
+
+    private static List<DailyFigure> timeline(String scenario, int maxPages) throws SourceException {
+        return new BulletinSource(List.of(fixtures.timelineAddress(scenario)), Duration.ofSeconds(2), maxPages)
+                .fetch(PROVINCES).daily();
+    }
+
+    private static void changePage2(String scenario, Consumer<Document> change) {
+        fixtures.changeTimelinePage(scenario, 2, stored -> {
+            Document page = Jsoup.parse(stored);
+            change.accept(page);
+            return page.outerHtml();
+        });
+    }
+
+    private static Element next(Document page) {
+        return page.selectFirst(".lfr-pagination-buttons a:contains(Tiếp theo)");
+    }
+
+    private static String lastOfPage1() {
+        return Jsoup.parse(FixtureSources.timelinePage(1)).select(".timeline-sec > ul").last().outerHtml();
+    }
+
+    private static int code(String province) {
+        return PROVINCES.find(province).orElseThrow().code();
+    }
+
+    private static Map<LocalDate, Map<Integer, Long>> days(List<DailyFigure> figures) {
+        return figures.stream().collect(Collectors.groupingBy(DailyFigure::date, LinkedHashMap::new,
+                Collectors.toMap(DailyFigure::code, DailyFigure::newCases)));
     }
 
     private static List<DailyFigure> fetch(String page) throws SourceException {

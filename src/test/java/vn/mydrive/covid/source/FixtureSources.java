@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ public final class FixtureSources implements AutoCloseable {
             .collect(Collectors.groupingBy(DailyFigure::code, TreeMap::new, Collectors.toList()));
     private volatile Mode mode = Mode.GOOD;
     private final Map<String, List<Integer>> timelinePages = new ConcurrentHashMap<>();
+    private final Map<String, UnaryOperator<String>> timelineChanges = new ConcurrentHashMap<>();
 
     public FixtureSources(int port) {
         try {
@@ -179,6 +181,19 @@ public final class FixtureSources implements AutoCloseable {
         return base() + "/timeline/" + scenario + TIMELINE_PATH;
     }
 
+    /**
+     * In {@code scenario}, page {@code number} of the timeline is served as {@code change} makes it from the stored
+     * page (whose links still name https://ncov.moh.gov.vn).
+     */
+    public void changeTimelinePage(String scenario, int number, UnaryOperator<String> change) {
+        timelineChanges.put(scenario + "/" + number, change);
+    }
+
+    /** Page {@code number} of the timeline as stored. */
+    public static String timelinePage(int number) {
+        return resource("/covid/timeline/timeline-" + number + ".html").orElseThrow();
+    }
+
     /** The timeline's pages served in {@code scenario}, by number, in the order they were asked for. */
     public List<Integer> timelinePages(String scenario) {
         return List.copyOf(timelinePages.getOrDefault(scenario, List.of()));
@@ -186,9 +201,10 @@ public final class FixtureSources implements AutoCloseable {
 
     /**
      * Page N of the timeline (the pager's {@code ..._cur=N}, none for the first) from covid/timeline/: in a scenario,
-     * its own {@code timeline-N-<scenario>.html} if there is one, else {@code timeline-N.html}. The pages' links to
-     * https://ncov.moh.gov.vn lead back here, within the scenario; those to https://moh.gov.vn (another host) too,
-     * but under the host name localhost, so that a page reached through one is seen.
+     * its own {@code timeline-N-<scenario>.html} if there is one, else {@code timeline-N.html}, changed as the
+     * scenario says ({@link #changeTimelinePage}). The pages' links to https://ncov.moh.gov.vn lead back here,
+     * within the scenario; those to https://moh.gov.vn (another host) too, but under the host name localhost, so
+     * that a page reached through one is seen.
      */
     private void timeline(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/", 4);
@@ -201,7 +217,8 @@ public final class FixtureSources implements AutoCloseable {
         int number = cur.find() ? Integer.parseInt(cur.group(1)) : 1;
         timelinePages.computeIfAbsent(scenario, s -> new CopyOnWriteArrayList<>()).add(number);
         Optional<String> page = resource("/covid/timeline/timeline-" + number + "-" + scenario + ".html")
-                .or(() -> resource("/covid/timeline/timeline-" + number + ".html"));
+                .or(() -> resource("/covid/timeline/timeline-" + number + ".html"))
+                .map(timelineChanges.getOrDefault(scenario + "/" + number, UnaryOperator.identity()));
         sendPage(exchange, page.map(html -> html.replace("https://ncov.moh.gov.vn", base() + "/timeline/" + scenario)
                 .replace("https://moh.gov.vn", "http://localhost:" + server.getAddress().getPort() + "/timeline/" + scenario)));
     }
