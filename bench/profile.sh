@@ -3,6 +3,7 @@
 # file through the driver, uploads it through MyDrive and downloads it again; one profile per phase, summed by stage.
 # async-profiler comes from Maven Central (tools.profiler:async-profiler) and is attached to the running server
 # for each phase (bench/java/.../ServerProfiler.java); nothing is downloaded from elsewhere.
+# Two rounds: each phase's profile is kept from the second, once the server is warm (the first's JIT work aside).
 # Usage: bench/profile.sh [cpu|alloc] [MiB, default 1024]
 # Output: target/bench/profiles/<phase>-<event>.collapsed (folded stacks: flame graphs' input) and the tables.
 set -euo pipefail
@@ -17,7 +18,7 @@ LIB="$PWD/target/bench/profiler/linux-x64/libasyncProfiler.so"
 PID=$(bench/server.sh start | tail -1)
 trap 'bench/server.sh stop' EXIT
 java -Xmx1g -cp "$(cat target/bench/runtime-classpath.txt)" \
-    -Dsizes="$SIZE" -Drounds=1 -Dserver.pid="$PID" -Dwork.dir=target/bench \
+    -Dsizes="$SIZE" -Drounds=2 -Dserver.pid="$PID" -Dwork.dir=target/bench \
     -Dprofile.lib="$LIB" -Dprofile.event="$EVENT" -Dprofile.dir=target/bench/profiles \
     vn.mydrive.bench.TransferBenchmark
 for phase in driver-write app-upload app-download; do

@@ -34,7 +34,7 @@ public final class ProfileStages {
 
     private static final List<Stage> STAGES = List.of(
             new Stage("garbage collection", any("[G1 ", "[GC Thread", "[VM Thread", "[VM Periodic")),
-            new Stage("JIT compilation", any("CompilerThread")),
+            new Stage("JIT compilation", any("CompilerThre", "[Sweeper thread")),
             new Stage("store: BSON decoding", any("de.bwaldvogel.mongo.wire.BsonDecoder",
                     "de.bwaldvogel.mongo.wire.MongoWireProtocolHandler.decode")),
             new Stage("store: H2 object serialization", any("java.io.ObjectOutputStream", "java.io.ObjectInputStream",
@@ -55,7 +55,7 @@ public final class ProfileStages {
             new Stage("driver socket send and receive", any("com.mongodb.internal.connection")),
             new Stage("acknowledgements and frames sent", any("Outbox", "Replies.", "WebSocketSessionRemoteEndpoint",
                     "io.undertow.websockets.core.WebSocketChannel.send", "WebSockets.send")),
-            new Stage("socket receive (Undertow I/O)", any("[default I/O", "[XNIO")),
+            new Stage("socket receive and WebSocket framing (Undertow I/O threads)", any("[default I.O", "[XNIO")),
             new Stage("other MyDrive code", any("vn.mydrive")),
             new Stage("other", stack -> true));
 
@@ -71,6 +71,7 @@ public final class ProfileStages {
             if (space < 0) {
                 continue;
             }
+            // Frames name classes with slashes (java/lang/Thread.run), and thread names keep theirs ("default I/O-1").
             String stack = line.substring(0, space).replace('/', '.');
             long count = Long.parseLong(line.substring(space + 1).trim());
             all += count;

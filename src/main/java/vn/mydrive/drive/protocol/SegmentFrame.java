@@ -77,9 +77,18 @@ public final class SegmentFrame {
      * @throws MalformedFrameException when it is too short, of another version or kind, or has unknown flags
      */
     public static Header read(ByteBuffer frame, Kind expected) {
+        return read(frame, frame.remaining() - HEADER_BYTES, expected);
+    }
+
+    /**
+     * Reads a header that starts at {@code frame}'s position, for a payload of {@code payloadLength} bytes that may
+     * be kept elsewhere (the server receives a frame's header and payload into separate arrays).
+     *
+     * @throws MalformedFrameException as {@link #read(ByteBuffer, Kind)}
+     */
+    public static Header read(ByteBuffer frame, int payloadLength, Kind expected) {
         int start = frame.position();
-        int length = frame.remaining();
-        if (length < HEADER_BYTES) {
+        if (frame.remaining() < HEADER_BYTES || payloadLength < 0) {
             throw new MalformedFrameException("A segment frame has a " + HEADER_BYTES + "-byte header.");
         }
         int version = frame.get(start) & 0xff;
@@ -100,7 +109,7 @@ public final class SegmentFrame {
         int index = frame.getInt(start + 16);
         int crc = frame.getInt(start + 20);
         return new Header(Kind.values()[kind - 1], HEX.formatHex(id), index, (flags & FLAG_CRC) != 0 ? crc : null,
-                length - HEADER_BYTES);
+                payloadLength);
     }
 
     /** Whether the payload after the header at {@code frame}'s position matches the CRC32C in it (true if none). */

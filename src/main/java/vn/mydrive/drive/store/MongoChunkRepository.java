@@ -13,8 +13,9 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bson.BsonBinary;
+import org.bson.BsonDocument;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.ChunkRepository;
 import vn.mydrive.platform.store.DuplicateKeys;
@@ -35,10 +36,12 @@ public class MongoChunkRepository implements ChunkRepository {
     MongoStore store;
 
     private MongoCollection<Document> chunks;
+    private MongoCollection<BsonDocument> rawChunks;
 
     @PostConstruct
     void open() {
         chunks = store.collection("fs.chunks");
+        rawChunks = chunks.withDocumentClass(BsonDocument.class);
         chunks.createIndex(Indexes.ascending("files_id", "n"), new IndexOptions().unique(true));
     }
 
@@ -47,9 +50,12 @@ public class MongoChunkRepository implements ChunkRepository {
         List<Document> documents = new ArrayList<>((length + chunkSize - 1) / chunkSize);
         for (int start = 0, n = firstChunk; start < length; start += chunkSize, n++) {
             int end = Math.min(length, start + chunkSize);
+            // A chunk that is the whole array (a segment received into an array of its own) is stored as it is, and
+            // a BsonBinary keeps the array it is given, where a Binary copies it (issue 17's allocation profile).
             documents.add(new Document("files_id", fileId)
                     .append("n", n)
-                    .append("data", new Binary(Arrays.copyOfRange(data, offset + start, offset + end))));
+                    .append("data", new BsonBinary(offset + start == 0 && end - start == data.length ? data
+                            : Arrays.copyOfRange(data, offset + start, offset + end))));
         }
         if (documents.isEmpty()) {
             return;
@@ -65,8 +71,11 @@ public class MongoChunkRepository implements ChunkRepository {
 
     @Override
     public byte[] read(ObjectId fileId, int n) {
-        Document chunk = chunks.find(new Document("files_id", fileId).append("n", n)).batchSize(1).first();
-        return chunk == null ? null : chunk.get("data", Binary.class).getData();
+        // Read as a BsonDocument: its BsonBinary hands over the array the driver decoded, where a Document's Binary
+        // copies it once when decoded and once more when read (two copies of every downloaded byte).
+        BsonDocument chunk = rawChunks.find(new Document("files_id", fileId).append("n", n)).batchSize(1).first();
+        // A chunk whose data is not binary (another client's broken file) reads as missing: the file is not served.
+        return chunk != null && chunk.get("data") instanceof BsonBinary data ? data.getData() : null;
     }
 
     @Override

@@ -10,8 +10,16 @@ import java.nio.ByteBuffer;
  */
 final class MessageAssembler {
 
-    /** A whole binary message: its first {@code length} bytes of {@code bytes}. */
-    record Binary(byte[] bytes, int length) {
+    /**
+     * A whole binary message: its first {@code headLength} bytes (at most the head size the assembler keeps apart:
+     * a segment frame's header) in {@code head}, the rest, {@code bodyLength} bytes, at the start of {@code body}.
+     * A segment's bytes thus arrive in an array of their own, which the store can keep without copying them.
+     */
+    record Binary(byte[] head, int headLength, byte[] body, int bodyLength) {
+
+        int length() {
+            return headLength + bodyLength;
+        }
     }
 
     /** A message over the protocol's limit; the connection is closed with {@code reason}. */
@@ -25,13 +33,18 @@ final class MessageAssembler {
 
     private final int maxTextChars;
     private final int maxBinaryBytes;
+    private final int headBytes;
     private StringBuilder text;
-    private byte[] binary;
-    private int binaryLength;
+    private byte[] head;
+    private int headLength;
+    private byte[] body;
+    private int bodyLength;
 
-    MessageAssembler(int maxTextChars, int maxBinaryBytes) {
+    /** @param headBytes how many first bytes of a binary message to keep apart from the rest */
+    MessageAssembler(int maxTextChars, int maxBinaryBytes, int headBytes) {
         this.maxTextChars = maxTextChars;
         this.maxBinaryBytes = maxBinaryBytes;
+        this.headBytes = headBytes;
     }
 
     /** Adds a part of a text message; returns the whole message with its last part, else null. */
@@ -59,30 +72,42 @@ final class MessageAssembler {
     }
 
     /**
-     * Adds a part of a binary message; returns the whole message with its last part, else null. A message that
-     * arrives in one part is copied once into an array of its own size; one in several parts is gathered into an
-     * array of the largest allowed size.
+     * Adds a part of a binary message; returns the whole message with its last part, else null. The body of a
+     * message that arrives in one part gets an array of its own size; of one in several parts, an array of the
+     * largest allowed size, which a whole segment fills exactly.
      */
     Binary binary(ByteBuffer part, boolean last) throws TooLargeException {
         int size = part.remaining();
-        if (binary == null) {
+        if (head == null) {
             if (size > maxBinaryBytes) {
                 throw new TooLargeException();
             }
-            binary = new byte[last ? size : maxBinaryBytes];
-            binaryLength = 0;
+            head = new byte[headBytes];
+            headLength = 0;
+            body = null;
+            bodyLength = 0;
         }
-        if (binaryLength + size > maxBinaryBytes || binaryLength + size > binary.length) {
-            binary = null;
+        if (headLength + bodyLength + size > maxBinaryBytes) {
+            head = null;
             throw new TooLargeException();
         }
-        part.get(binary, binaryLength, size);
-        binaryLength += size;
+        int toHead = Math.min(size, headBytes - headLength);
+        part.get(head, headLength, toHead);
+        headLength += toHead;
+        int toBody = size - toHead;
+        if (toBody > 0) {
+            if (body == null) {
+                body = new byte[last ? toBody : maxBinaryBytes - headBytes];
+            }
+            part.get(body, bodyLength, toBody);
+            bodyLength += toBody;
+        }
         if (!last) {
             return null;
         }
-        Binary whole = new Binary(binary, binaryLength);
-        binary = null;
+        Binary whole = new Binary(head, headLength, body == null ? new byte[0] : body, bodyLength);
+        head = null;
+        body = null;
         return whole;
     }
 }

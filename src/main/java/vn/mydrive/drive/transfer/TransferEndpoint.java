@@ -86,7 +86,7 @@ public class TransferEndpoint {
         String address = (String) session.getUserProperties().get(TransferHandshake.ADDRESS);
         String tab = (String) session.getUserProperties().get(TransferHandshake.TAB);
         TransferConnection connection = new TransferConnection(session, caller, token, address, tab, sessionTokens,
-                workers.executor(), new MessageAssembler(MAX_TEXT_CHARS, maxFrame));
+                workers.executor(), new MessageAssembler(MAX_TEXT_CHARS, maxFrame, SegmentFrame.HEADER_BYTES));
         if (!connections.admit(connection)) {
             closeNow(session, CloseReasons.tooManyConnections());
             return;

@@ -92,7 +92,8 @@ class UploadMessages {
     void segment(TransferConnection connection, MessageAssembler.Binary frame) {
         SegmentFrame.Header segment;
         try {
-            segment = SegmentFrame.read(ByteBuffer.wrap(frame.bytes(), 0, frame.length()), SegmentFrame.Kind.UPLOAD);
+            segment = SegmentFrame.read(ByteBuffer.wrap(frame.head(), 0, frame.headLength()), frame.bodyLength(),
+                    SegmentFrame.Kind.UPLOAD);
         } catch (SegmentFrame.MalformedFrameException e) {
             connection.reject("segment", JsonProviders.JSON.createObjectBuilder(), new BadFrameException(e.getMessage()));
             return;
@@ -128,8 +129,8 @@ class UploadMessages {
             if (!connection.sessionLives()) {
                 return;
             }
-            outcome = uploads.storeSegment(connection.username(), uploadId, segment.index(), frame.bytes(),
-                    SegmentFrame.HEADER_BYTES, segment.payloadLength(), segment.crc32c(), connection.address());
+            outcome = uploads.storeSegment(connection.username(), uploadId, segment.index(), frame.body(), 0,
+                    segment.payloadLength(), segment.crc32c(), connection.address());
         } catch (DriveException e) {
             failure = e;
         } catch (RuntimeException e) {

@@ -11,14 +11,31 @@ import org.junit.jupiter.api.Test;
 
 class MessageAssemblerTest {
 
-    private final MessageAssembler assembler = new MessageAssembler(10, 8);
+    /** Text up to 10 characters, binary up to 8 bytes, of which the first 2 are kept apart (a frame's header). */
+    private final MessageAssembler assembler = new MessageAssembler(10, 8, 2);
 
     @Test
     void aWholeMessageComesStraightThrough() throws Exception {
         assertEquals("{\"a\":1}", assembler.text("{\"a\":1}", true));
-        MessageAssembler.Binary binary = assembler.binary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true);
-        assertEquals(3, binary.length());
-        assertEquals(3, binary.bytes().length, "a message in one part gets an array of its own size");
+        MessageAssembler.Binary binary = assembler.binary(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), true);
+        assertEquals(4, binary.length());
+        assertArrayEquals(new byte[] {1, 2}, binary.head());
+        assertArrayEquals(new byte[] {3, 4}, binary.body(), "a message in one part gets a body of its own size");
+    }
+
+    @Test
+    void aBodyThatFillsTheLimitArrivesInAnArrayOfItsOwnSize() throws Exception {
+        assertNull(assembler.binary(ByteBuffer.wrap(new byte[] {1, 2, 3}), false));
+        MessageAssembler.Binary binary = assembler.binary(ByteBuffer.wrap(new byte[] {4, 5, 6, 7, 8}), true);
+        assertArrayEquals(new byte[] {3, 4, 5, 6, 7, 8}, binary.body(), "so it can be stored without a copy");
+        assertEquals(6, binary.bodyLength());
+    }
+
+    @Test
+    void aMessageShorterThanTheHeadHasNoBody() throws Exception {
+        MessageAssembler.Binary binary = assembler.binary(ByteBuffer.wrap(new byte[] {9}), true);
+        assertEquals(1, binary.headLength());
+        assertEquals(0, binary.bodyLength());
     }
 
     @Test
@@ -29,7 +46,8 @@ class MessageAssemblerTest {
 
         assertNull(assembler.binary(ByteBuffer.wrap(new byte[] {1, 2}), false));
         MessageAssembler.Binary binary = assembler.binary(ByteBuffer.wrap(new byte[] {3, 4, 5}), true);
-        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, Arrays.copyOf(binary.bytes(), binary.length()));
+        assertArrayEquals(new byte[] {1, 2}, binary.head());
+        assertArrayEquals(new byte[] {3, 4, 5}, Arrays.copyOf(binary.body(), binary.bodyLength()));
     }
 
     @Test
