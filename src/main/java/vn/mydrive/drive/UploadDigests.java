@@ -52,9 +52,9 @@ public class UploadDigests {
                 digest.next++;
                 catchUp(upload, digest, false);
             } else if (earlyBytes.addAndGet(length) <= EARLY_SEGMENT_ALLOWANCE) {
-                byte[] copy = new byte[length];
-                System.arraycopy(data, offset, copy, 0, length);
-                digest.early.put(index, copy);
+                // A segment received into an array of its own is never written again: kept as it is, not copied.
+                digest.early.put(index, offset == 0 && length == data.length ? data
+                        : java.util.Arrays.copyOfRange(data, offset, offset + length));
             } else {
                 earlyBytes.addAndGet(-length);
                 digest.unread.add(index);
