@@ -53,7 +53,7 @@ public final class DriveExceptions {
 
     public static final class TooManyPeopleException extends DriveException {
         public TooManyPeopleException(int most) {
-            super(DriveError.TOO_MANY_PEOPLE, "A file can be shared with at most " + most + " people by name.");
+            super(DriveError.TOO_MANY_PEOPLE, "A file or folder can be shared with at most " + most + " people by name.");
         }
     }
 

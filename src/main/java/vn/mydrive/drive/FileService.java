@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
-import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
 import vn.mydrive.drive.DriveExceptions.NotOwnerException;
-import vn.mydrive.drive.DriveExceptions.TooManyPeopleException;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.security.AccountDirectory;
@@ -34,9 +32,6 @@ public class FileService {
 
     /** Files handled per query when emptying or purging the trash: bounded memory, whatever the trash holds. */
     private static final int PURGE_BATCH = 100;
-
-    /** People one file may be shared with by name (more is a group's job, or a link's). */
-    public static final int MOST_PEOPLE = 100;
 
     @Inject
     FileRepository files;
@@ -141,21 +136,15 @@ public class FileService {
     /**
      * Shares one of the viewer's files with another account by its name: they then see it in every list (and in
      * "Shared with me"), open and download it, but change nothing. Sharing twice with one person changes nothing.
-     * (Two pages adding at the same moment may pass {@link #MOST_PEOPLE} by one; the bound is against abuse, not
-     * exact.)
+     * At most {@link PersonSharing#MOST_PEOPLE} people.
      */
     public StoredFile shareWith(String viewer, String id, String person, String clientAddress) {
         StoredFile file = owned(viewer, id);
-        String name = person == null ? "" : person.strip();
-        if (!accounts.exists(name)) {
-            throw new NoSuchPersonException();
-        }
+        String name = PersonSharing.existingPerson(accounts, person);
         if (AccountKey.same(name, viewer) || file.isSharedWith(name)) {
             return file; // one's own file, or already shared with them: nothing to change
         }
-        if (file.sharedWith().size() >= MOST_PEOPLE) {
-            throw new TooManyPeopleException(MOST_PEOPLE);
-        }
+        PersonSharing.roomForOneMore(file.sharedWith().size());
         if (files.addPerson(file.id(), AccountKey.of(name))) {
             activity.fire(Activity.of(Kind.SHARE, viewer, clientAddress, file.name() + " → " + AccountKey.of(name)));
         }

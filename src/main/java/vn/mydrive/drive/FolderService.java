@@ -19,9 +19,7 @@ import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
 import vn.mydrive.drive.DriveExceptions.FolderCycleException;
 import vn.mydrive.drive.DriveExceptions.FolderExistsException;
 import vn.mydrive.drive.DriveExceptions.FoldersBusyException;
-import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
 import vn.mydrive.drive.DriveExceptions.ReadOnlyFolderException;
-import vn.mydrive.drive.DriveExceptions.TooManyPeopleException;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
 import vn.mydrive.platform.security.AccountDirectory;
@@ -147,16 +145,13 @@ public class FolderService {
      */
     public Folder shareWith(String owner, String id, String person, boolean canAdd, String clientAddress) {
         Folder folder = owned(owner, id);
-        String name = person == null ? "" : person.strip();
-        if (!accounts.exists(name)) {
-            throw new NoSuchPersonException();
-        }
+        String name = PersonSharing.existingPerson(accounts, person);
         FolderAccess wanted = canAdd ? FolderAccess.ADD : FolderAccess.VIEW;
         if (AccountKey.same(name, owner) || folder.sharedAccessOf(name) == wanted) {
             return folder; // one's own folder, or shared with them like this already
         }
-        if (folder.sharedAccessOf(name) == FolderAccess.NONE && folder.sharedWith().size() >= FileService.MOST_PEOPLE) {
-            throw new TooManyPeopleException(FileService.MOST_PEOPLE);
+        if (folder.sharedAccessOf(name) == FolderAccess.NONE) {
+            PersonSharing.roomForOneMore(folder.sharedWith().size());
         }
         folders.share(folder.id(), AccountKey.of(name), canAdd);
         activity.fire(Activity.of(Kind.SHARE, owner, clientAddress,
