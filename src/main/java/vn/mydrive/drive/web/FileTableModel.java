@@ -52,11 +52,25 @@ final class FileTableModel extends LazyDataModel<FileRow> {
 
     @Override
     public int count(Map<String, FilterMeta> filters) {
+        if (!mayOpenFolder()) {
+            return 0;
+        }
         return (int) Math.min(Integer.MAX_VALUE, files.count(query(0, 0, Map.of(), filters)));
+    }
+
+    /**
+     * Whether the viewer may still open the folder listed (checked at every load, not only when it was opened: a
+     * folder shared with them may be unshared while the page shows it).
+     */
+    private boolean mayOpenFolder() {
+        return !inFolder || folderId == null || folders.access(DrivePage.viewer(), folderId).canView();
     }
 
     @Override
     public List<FileRow> load(int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
+        if (!mayOpenFolder()) {
+            return List.of();
+        }
         String viewer = DrivePage.viewer();
         List<StoredFile> page = files.page(query(first, pageSize, sorts, filters));
         if (scope != FileQuery.Scope.MINE || search == null) {
