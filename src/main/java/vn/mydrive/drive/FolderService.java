@@ -267,7 +267,8 @@ public class FolderService {
         return text(path(owner, id));
     }
 
-    private static String text(List<Folder> path) {
+    /** A path as people read it: the folders' names joined by " / ". */
+    public static String text(List<Folder> path) {
         return String.join(" / ", path.stream().map(Folder::name).toList());
     }
 

@@ -222,6 +222,23 @@ public class LinkService {
         return folders.find(id).orElseThrow(FileNotFoundException::new);
     }
 
+    /**
+     * What a linked folder ({@code folderId} null or blank) or a folder below it holds, as its holder sees it: its
+     * path from the linked folder down, its folders, one page of its files by name, and how many files it holds.
+     */
+    public record FolderContents(Folder folder, String path, List<Folder> folders, List<StoredFile> files,
+                                 long fileCount) {
+    }
+
+    public FolderContents contents(OpenedLink opened, String folderId, int offset, int limit) {
+        Folder folder = folderInside(opened, folderId);
+        FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.NAME, offset, limit);
+        List<StoredFile> page = fileService.page(inFolder);
+        long count = offset == 0 && page.size() < limit ? page.size() : fileService.count(inFolder);
+        return new FolderContents(folder, FolderService.text(folderService.pathFrom(opened.folder(), folder)),
+                folderService.children(folder.owner(), folder.id()), page, count);
+    }
+
     /** Counts a whole download through the link, of a file or a zip (its owner sees the count). */
     public void downloaded(OpenedLink opened, String what, String clientAddress) {
         links.countDownload(opened.link().id());

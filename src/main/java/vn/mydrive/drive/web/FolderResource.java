@@ -206,7 +206,7 @@ public class FolderResource {
                 .map(key -> new Person(key, folder.contributors().contains(key))).toList() : null;
         return new FolderView(folder.id().toHexString(), folder.name(),
                 folder.parentId() == null ? null : folder.parentId().toHexString(),
-                String.join(" / ", folders.visiblePath(viewer, folder).stream().map(Folder::name).toList()),
+                FolderService.text(folders.visiblePath(viewer, folder)),
                 holds.files(), holds.bytes(), children, folder.owner(), folders.access(viewer, folder).wireName(),
                 people);
     }

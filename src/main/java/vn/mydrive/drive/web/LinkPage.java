@@ -11,11 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
-import vn.mydrive.drive.FileQuery;
-import vn.mydrive.drive.FileService;
-import vn.mydrive.drive.Folder;
-import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.DriveError;
 import vn.mydrive.drive.DriveExceptions.DriveException;
 import vn.mydrive.drive.LinkService;
@@ -82,11 +77,6 @@ public class LinkPage implements Serializable {
         }
     }
 
-    @Inject
-    transient FileService fileService;
-
-    @Inject
-    transient FolderService folderService;
 
     /** Where a link opens, under the application's address. */
     public static String path(String token) {
@@ -128,7 +118,7 @@ public class LinkPage implements Serializable {
                 name = opened.file().name();
                 size = opened.file().size();
             } else {
-                show(opened, links.folderInside(opened, folderId));
+                show(links.contents(opened, folderId, 0, MOST_FILES_SHOWN));
             }
             return true;
         } catch (DriveException e) {
@@ -138,18 +128,15 @@ public class LinkPage implements Serializable {
     }
 
     /** What the folder holds: its folders, and the first of its files by name. */
-    private void show(OpenedLink opened, Folder folder) {
+    private void show(LinkService.FolderContents contents) {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        name = folder.name();
-        folderId = folder.id().toHexString();
-        path = folderService.pathFrom(opened.folder(), folder).stream().map(Folder::name)
-                .collect(Collectors.joining(" / "));
-        subfolders = folderService.children(folder.owner(), folder.id()).stream()
-                .map(f -> new Entry(f.id().toHexString(), f.name(), null)).toList();
-        FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.NAME, 0, MOST_FILES_SHOWN);
-        files = fileService.page(inFolder).stream()
+        name = contents.folder().name();
+        folderId = contents.folder().id().toHexString();
+        path = contents.path();
+        subfolders = contents.folders().stream().map(f -> new Entry(f.id().toHexString(), f.name(), null)).toList();
+        files = contents.files().stream()
                 .map(f -> new Entry(f.id().toHexString(), f.name(), ByteSizes.human(f.size(), locale))).toList();
-        fileCount = files.size() < MOST_FILES_SHOWN ? files.size() : fileService.count(inFolder);
+        fileCount = contents.fileCount();
     }
 
     /** The file's bytes through the link, relative to the page. */

@@ -22,9 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import vn.mydrive.drive.DriveExceptions.FileNotFoundException;
-import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.Folder;
 import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.StoredFile;
@@ -98,20 +96,17 @@ public class PublicLinkResource {
             return noStore(Response.ok(new LinkedFile("file", file.name(), file.size(), file.contentType(),
                     file.sha256(), opened.link().expiresAt())));
         }
-        Folder folder = links.folderInside(opened, folderId);
         PageRequest pageRequest = PageRequest.parse(page, size);
-        FileQuery inFolder = FileQuery.everyFileIn(folder.id(), FileQuery.Sort.NAME, pageRequest.offset(),
+        LinkService.FolderContents contents = links.contents(opened, folderId, pageRequest.offset(),
                 pageRequest.size());
-        String pathText = folders.pathFrom(opened.folder(), folder).stream().map(Folder::name)
-                .collect(Collectors.joining(" / "));
-        return noStore(Response.ok(new LinkedFolder("folder", folder.id().toHexString(), folder.name(), pathText,
-                opened.link().expiresAt(),
-                folders.children(folder.owner(), folder.id()).stream()
-                        .map(f -> new Entry(f.id().toHexString(), f.name(), 0, null, null)).toList(),
-                files.page(inFolder).stream()
+        Folder folder = contents.folder();
+        return noStore(Response.ok(new LinkedFolder("folder", folder.id().toHexString(), folder.name(),
+                contents.path(), opened.link().expiresAt(),
+                contents.folders().stream().map(f -> new Entry(f.id().toHexString(), f.name(), 0, null, null)).toList(),
+                contents.files().stream()
                         .map(f -> new Entry(f.id().toHexString(), f.name(), f.size(), f.contentType(), f.sha256()))
                         .toList(),
-                files.count(inFolder))));
+                contents.fileCount())));
     }
 
     /** A file in a linked folder (or below it), as {@code content} gives a linked file. */
