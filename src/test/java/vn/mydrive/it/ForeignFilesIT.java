@@ -86,6 +86,8 @@ class ForeignFilesIT {
 
     @Test
     void wholeFilesOfOtherClientsAreListedAndServedAndBrokenOnesNever() throws Exception {
+        // Counted before the files are written: the app's own periodic check may read them before the test asks.
+        long unreadableBefore = bucket().getJsonNumber("unreadable").longValue();
         byte[] photo = randomBytes(3 * (1 << 20) + 12_345, 1);
         ObjectId photoId = pymongoPut(photo, tag + " ảnh cưới.jpg", "ghost-" + tag);
         byte[] old = randomBytes(2_500, 2);
@@ -100,14 +102,16 @@ class ForeignFilesIT {
         ObjectId badMd5 = oldClientPut(randomBytes(1_500, 5), tag + " md5.bin", 1_000, false);
         db.getCollection("fs.files").updateOne(new Document("_id", badMd5),
                 new Document("$set", new Document("md5", "0123456789abcdef0123456789abcdef")));
-        long unreadableBefore = bucket().getJsonNumber("unreadable").longValue();
 
-        // Not yet read through: nobody sees them.
-        assertEquals(404, api.get("api/files/" + oldId.toHexString(), user.bearer()).status());
-        JsonObject report = run("check");
-        assertTrue(report.getInt("checked") >= 3, report::toString);
-        assertTrue(report.getInt("unreadable") >= 3, report::toString);
-        assertEquals(unreadableBefore + 3, bucket().getJsonNumber("unreadable").longValue());
+        // Until read through, nobody sees them; the periodic check may have read them already. Never a 5xx.
+        int beforeCheck = api.get("api/files/" + oldId.toHexString(), user.bearer()).status();
+        assertTrue(beforeCheck == 404 || beforeCheck == 200, () -> "answered " + beforeCheck);
+        run("check");
+        // Which run read them (this one or the periodic one) is not the point: after a run, none is left unread,
+        // the three broken ones are counted as unreadable, and the whole ones are listed below.
+        JsonObject state = bucket();
+        assertEquals(0, state.getJsonNumber("unchecked").longValue(), state::toString);
+        assertEquals(unreadableBefore + 3, state.getJsonNumber("unreadable").longValue(), state::toString);
 
         JsonObject list = ok(api.get("api/files?name=" + tag + "&sort=name&order=asc", user.bearer())).json();
         // By name, as people read it: "ảnh" sorts as "anh".
