@@ -51,6 +51,8 @@ public final class TransferClient implements AutoCloseable {
     /** A segment or get unanswered this long is sent again: answers can be lost with a connection's trouble. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /** How often a wait for answers looks whether the connection is still there. */
+    private static final Duration CLOSE_CHECK = Duration.ofMillis(200);
 
     private final WebSocket socket;
     private final JsonObject welcome;
@@ -227,6 +229,10 @@ public final class TransferClient implements AutoCloseable {
     public void abort() {
         pinger.shutdownNow();
         socket.abort();
+        // The JDK's WebSocket tells its listener nothing of an abort: without this, a transfer under way would
+        // wait out its answer timeouts before noticing there is no connection any more.
+        closedReason.complete("aborted by this client");
+        closed.complete(new int[] {1006});
     }
 
     @Override
@@ -716,9 +722,20 @@ public final class TransferClient implements AutoCloseable {
         return 250L << Math.min(attempts, MAX_ATTEMPTS);
     }
 
-    private static <T> T pollOrNull(LinkedBlockingQueue<T> queue, Duration timeout) {
+    /**
+     * The next item within the timeout, or null; null at once when the connection has closed, so a transfer whose
+     * socket is gone fails with the reason (the caller's {@link #requireOpen()}) instead of waiting out the timeout.
+     */
+    private <T> T pollOrNull(LinkedBlockingQueue<T> queue, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (long left = timeout.toNanos(); left > 0 && !closed.isDone(); left = deadline - System.nanoTime()) {
+                T next = queue.poll(Math.min(left, CLOSE_CHECK.toNanos()), TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    return next;
+                }
+            }
+            return queue.poll();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
