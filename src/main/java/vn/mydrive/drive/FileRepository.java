@@ -1,6 +1,7 @@
 package vn.mydrive.drive;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +46,11 @@ public interface FileRepository {
     /** Moves every file in the folder, in the drive or the trash, to the top of its owner's drive. */
     void moveAllToTop(ObjectId folderId);
 
-    /** For each folder of the owner holding files (not in the trash) directly: how many and their bytes. */
-    Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey);
+    /**
+     * For each of these folders holding files (not in the trash) directly: how many and their bytes, whoever the
+     * files belong to (people a folder is shared with may add theirs).
+     */
+    Map<ObjectId, FolderTotals> totalsByFolder(Collection<ObjectId> folderIds);
 
     /**
      * Moves the file to the trash, remembering the names of the folders it was in ({@code from}, top first).

@@ -196,13 +196,13 @@ public class FolderService {
     }
 
     /**
-     * What each of the owner's folders holds, its subfolders included: one count by the store of the files directly
-     * in each folder, added up the tree here.
+     * What each of the owner's folders holds, its subfolders included, whoever added the files: one count by the
+     * store of the files directly in each folder, added up the tree here.
      */
     public Map<ObjectId, FolderTotals> totals(String owner) {
         Map<ObjectId, Folder> all = byId(owner);
         Map<ObjectId, FolderTotals> totals = new HashMap<>();
-        files.totalsByFolder(AccountKey.of(owner)).forEach((folderId, direct) -> {
+        files.totalsByFolder(all.keySet()).forEach((folderId, direct) -> {
             int steps = 0;
             for (Folder f = all.get(folderId); f != null && steps++ <= all.size(); f = all.get(f.parentId())) {
                 totals.merge(f.id(), direct, FolderTotals::plus);

@@ -127,6 +127,13 @@ class FolderSharingIT {
         assertEquals(carol.name(), carolsFile.getString("owner"));
         assertEquals(2, total(alice, "api/files?folder=" + photos));
         assertEquals(2, total(bob, "api/files?folder=" + photos));
+        // The folder's size counts what was added to it, for its owner and for those it is shared with.
+        JsonObject projectNow = api.get("api/folders/" + project, alice.bearer()).json();
+        assertEquals(3, projectNow.getInt("files"), projectNow::toString);
+        assertEquals(planBytes.length + photoBytes.length + carolsBytes.length,
+                projectNow.getJsonNumber("bytes").longValue());
+        JsonObject photosForBob = api.get("api/folders/" + photos, bob.bearer()).json();
+        assertEquals(2, photosForBob.getInt("files"), photosForBob::toString);
         assertArrayEquals(carolsBytes, api.getBytes("api/files/" + carols + "/content", bob.bearer()).body());
         assertEquals(403, api.sendJson("PATCH", "api/files/" + carols, "{\"name\":\"y.txt\"}", alice.bearer())
                 .status(), "the folder's owner does not rename what others added");

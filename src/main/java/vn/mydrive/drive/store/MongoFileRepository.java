@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.or;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -217,11 +219,13 @@ public class MongoFileRepository implements FileRepository {
     }
 
     @Override
-    public Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey) {
+    public Map<ObjectId, FolderTotals> totalsByFolder(Collection<ObjectId> folderIds) {
         Map<ObjectId, FolderTotals> totals = new HashMap<>();
+        if (folderIds.isEmpty()) {
+            return totals;
+        }
         files.aggregate(List.of(
-                Aggregates.match(and(eq("metadata.ownerKey", ownerKey), exists(TRASHED_AT, false),
-                        ne(FOLDER_ID, null))),
+                Aggregates.match(and(in(FOLDER_ID, folderIds), exists(TRASHED_AT, false))),
                 Aggregates.group("$" + FOLDER_ID, Accumulators.sum("files", 1), Accumulators.sum("bytes", "$length"))))
                 .forEach(d -> totals.put(d.getObjectId("_id"), new FolderTotals(((Number) d.get("files")).longValue(),
                         ((Number) d.get("bytes")).longValue())));

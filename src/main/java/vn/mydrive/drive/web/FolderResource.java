@@ -57,8 +57,8 @@ public class FolderResource {
 
     /**
      * A folder as the API shows it: where it is ({@code path}, its own name last, from the highest folder the
-     * caller may open), what it holds ({@code files}, {@code bytes}: its owner's files, its subfolders included, the
-     * trash aside), the folders in it, whose it is, what the caller may do in it ({@code access}: {@code owner},
+     * caller may open), what it holds ({@code files}, {@code bytes}: every file in it and its subfolders, whoever added
+     * it, the trash aside), the folders in it, whose it is, what the caller may do in it ({@code access}: {@code owner},
      * {@code add} or {@code view}), and, to its owner only, who it is shared with ({@code people}).
      */
     public record FolderView(String id, String name, String parentId, String path, long files, long bytes,
