@@ -175,6 +175,69 @@ class DrivePageIT {
     }
 
     @Test
+    void filesAndFoldersTickedTogetherAreZippedMovedAndTrashedAtOnce() throws IOException {
+        ApiClient api = new ApiClient(deployment);
+        byte[] loose = TransferIT.randomBytes(2_000, 41);
+        byte[] inside = TransferIT.randomBytes(3_000, 42);
+        byte[] deeper = TransferIT.randomBytes(4_000, 43);
+        String name;
+        String trip;
+        try (DriveUsers owner = DriveUsers.signIn(api, "ticks")) {
+            name = owner.name();
+            trip = owner.makeFolder("Đà Lạt", null);
+            String day = owner.makeFolder("Ngày 1", trip);
+            owner.makeFolder("Đích", null);
+            owner.client().upload(SegmentSource.of(loose), "lịch trình.txt", UploadOptions.defaults());
+            owner.client().upload(SegmentSource.of(inside), "vé.pdf", UploadOptions.defaults().inFolder(trip));
+            owner.client().upload(SegmentSource.of(deeper), "hồ.jpg", UploadOptions.defaults().inFolder(day));
+            api.post("api/auth/logout", null, owner.bearer());
+        }
+        try {
+            signIn(name);
+            showView("My files");
+            folder("Đà Lạt"); // the view has changed: its folders are shown
+            tick("lịch trình.txt");
+            folder("Đà Lạt").findElement(By.xpath("./ancestor::li"))
+                    .findElement(By.cssSelector(".folder-pick .ui-chkbox-box")).click();
+            browser.waitForText(By.id("drive:selectedCount"), "2");
+
+            // One zip: the file at its top, the folder as a folder with everything below it.
+            browser.visible(By.id("drive:zipSelected")).click();
+            Path zip = browser.awaitDownload("MyDrive " + vn.mydrive.platform.time.VietnamTime.today() + ".zip");
+            java.util.Map<String, byte[]> entries = ZipDownloadIT.unzip(Files.readAllBytes(zip));
+            assertEquals(java.util.Set.of("lịch trình.txt", "Đà Lạt/vé.pdf", "Đà Lạt/Ngày 1/hồ.jpg"),
+                    entries.keySet());
+            assertArrayEquals(deeper, entries.get("Đà Lạt/Ngày 1/hồ.jpg"));
+            browser.screenshot("drive-files-and-folders-ticked-desktop");
+
+            // Moved together into another folder.
+            browser.visible(By.id("drive:moveSelected")).click();
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("moveForm:moveTarget")))
+                    .selectByVisibleText("Đích");
+            browser.visible(By.id("moveForm:move")).click();
+            browser.waitForText(By.id("drive:messages"), "Moved 2 item(s)");
+            browser.waitUntil(d -> d.findElements(fileNamed("lịch trình.txt")).isEmpty()
+                    && d.findElements(By.xpath("//span[contains(@class,'folder-name') and text()='Đà Lạt']")).isEmpty());
+            folder("Đích").click();
+            row("lịch trình.txt");
+            folder("Đà Lạt");
+
+            // And to the trash together: the folder with its files.
+            tick("lịch trình.txt");
+            folder("Đà Lạt").findElement(By.xpath("./ancestor::li"))
+                    .findElement(By.cssSelector(".folder-pick .ui-chkbox-box")).click();
+            browser.waitForText(By.id("drive:selectedCount"), "2");
+            browser.visible(By.id("drive:trashSelected")).click();
+            browser.waitForText(By.id("drive:messages"), "Moved 3 file(s) to the trash");
+            browser.waitUntil(d -> d.findElements(By.className("folder-link")).isEmpty()
+                    && d.findElements(fileNamed("lịch trình.txt")).isEmpty());
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("drive-ticks-failed");
+            throw e;
+        }
+    }
+
+    @Test
     void foldersAreMadeOpenedUploadedIntoAndFilesMovedOut() throws IOException {
         String name = new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("tree"));
         Path photo = Files.write(browser.downloads().resolveSibling("pháo hoa.jpg"), TransferIT.randomBytes(40_000, 31));

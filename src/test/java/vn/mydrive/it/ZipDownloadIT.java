@@ -115,6 +115,29 @@ class ZipDownloadIT {
         assertEquals(404, api.getBytes("api/folders/" + trip + "/archive", bob.bearer()).statusCode(),
                 "another's folder is not found");
         assertEquals(404, api.getBytes("api/folders/..%2F..%2Fetc/archive", alice.bearer()).statusCode());
+
+        // Picked together with a file: the file at the top, the folder as a folder; a folder inside it named as
+        // well is there once; another's folder, or one that is not, spoils the whole zip.
+        String loose = upload(alice, randomBytes(700, 15), "rời.txt", UploadOptions.defaults());
+        Map<String, byte[]> picked = unzip(ok(api.getBytes("api/files/archive?id=" + loose + "&folder=" + trip
+                + "&folder=" + year, alice.bearer())).body());
+        assertEquals(java.util.Set.of("rời.txt", "Chuyến đi/lịch trình.txt", "Chuyến đi/ảnh/biển.jpg",
+                "Chuyến đi/ảnh/2021/núi.jpg"), picked.keySet());
+        assertArrayEquals(hill, picked.get("Chuyến đi/ảnh/2021/núi.jpg"));
+        assertEquals(java.util.Set.of("2021/núi.jpg"),
+                unzip(ok(api.getBytes("api/files/archive?folder=" + year, alice.bearer())).body()).keySet());
+        String bobs = bob.makeFolder("Của Bob", null);
+        for (String other : new String[] {bobs, new ObjectId().toHexString(), "..%2F..%2Fetc", "not-an-id"}) {
+            HttpResponse<byte[]> refused = api.getBytes("api/files/archive?id=" + loose + "&folder=" + other,
+                    alice.bearer());
+            assertEquals(404, refused.statusCode(), other);
+        }
+    }
+
+    private static HttpResponse<byte[]> ok(HttpResponse<byte[]> response) {
+        assertEquals(200, response.statusCode(), () -> new String(response.body(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        return response;
     }
 
     @Test

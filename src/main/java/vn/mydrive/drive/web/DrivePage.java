@@ -11,6 +11,7 @@ import jakarta.faces.model.SelectItem;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,10 @@ public class DrivePage implements Serializable {
     private FileQuery.Scope scope = FileQuery.Scope.ALL;
     private String search;
     private List<FileRow> selected = new ArrayList<>();
+    /** The folders ticked where the page is, by id (a tick box per folder; the table's selection holds the files). */
+    private final Map<String, Boolean> pickedFolders = new HashMap<>();
+    /** Whether "Move to…" moves what is ticked rather than one file. */
+    private boolean movingSelection;
     /** The folder "My files" shows (its id), or null for the top of the drive. */
     private String folderId;
     private String newFolderName;
@@ -158,7 +163,7 @@ public class DrivePage implements Serializable {
             folderId = null;
             model.setFolder(scope == FileQuery.Scope.MINE, null);
         }
-        selected.clear();
+        clearSelection();
     }
 
     /** Whether the view goes by folders: "My files", and "Shared with me" (the folders others shared). */
@@ -280,6 +285,14 @@ public class DrivePage implements Serializable {
     /** Opens "Move to…" for a file: the choice starts at the folder it is shown in. */
     public void startMove(FileRow row) {
         movingId = row.getId();
+        movingSelection = false;
+        moveTarget = folderId == null ? "" : folderId;
+    }
+
+    /** Opens "Move to…" for everything ticked, files and folders. */
+    public void startMoveSelected() {
+        movingId = null;
+        movingSelection = true;
         moveTarget = folderId == null ? "" : folderId;
     }
 
@@ -300,6 +313,10 @@ public class DrivePage implements Serializable {
     }
 
     public void moveFile() {
+        if (movingSelection) {
+            moveSelected();
+            return;
+        }
         try {
             files.moveTo(viewer(), movingId, moveTarget == null || moveTarget.isBlank() ? null : moveTarget,
                     clientAddress());
@@ -321,19 +338,69 @@ public class DrivePage implements Serializable {
 
     public void clearSelection() {
         selected.clear();
+        pickedFolders.clear();
     }
 
-    /** The query naming the selected files for {@code /api/files/archive}. */
+    /** The folders' tick boxes, by folder id. */
+    public Map<String, Boolean> getPickedFolders() {
+        return pickedFolders;
+    }
+
+    private List<String> pickedFolderIds() {
+        return pickedFolders.entrySet().stream().filter(e -> Boolean.TRUE.equals(e.getValue())).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
+    /** How many files and folders are ticked. */
+    public int getPickedCount() {
+        return selected.size() + pickedFolderIds().size();
+    }
+
+    /** The query naming the ticked files and folders for {@code /api/files/archive}. */
     public String getSelectionQuery() {
-        return selected.stream().map(row -> "id=" + row.getId()).collect(Collectors.joining("&"));
+        return java.util.stream.Stream.concat(selected.stream().map(row -> "id=" + row.getId()),
+                pickedFolderIds().stream().map(id -> "folder=" + id)).collect(Collectors.joining("&"));
     }
 
-    /** Moves the selected files to the trash; someone else's among them are left alone, and counted. */
+    /**
+     * Moves the ticked files and folders to the trash (a folder with everything in it, as its own delete button
+     * does); someone else's files among them are left alone, and counted.
+     */
     public void trashSelected() {
         String viewer = viewer();
         String address = clientAddress();
+        List<String> folderIds = pickedFolderIds();
         int moved = forEachSelected(row -> files.trash(viewer, row.getId(), address));
+        for (String id : folderIds) {
+            try {
+                moved += files.trashFolder(viewer, id, address);
+            } catch (ApiException e) {
+                Messages.error(e);
+            }
+        }
         Messages.info("drive.trashedSeveral", moved, getTrashDays());
+    }
+
+    /**
+     * Moves the ticked files and folders to the folder chosen in "Move to…". Each goes on its own: one that cannot
+     * (someone else's file, a folder into itself) says why and stays; the others move.
+     */
+    private void moveSelected() {
+        String viewer = viewer();
+        String address = clientAddress();
+        String target = moveTarget == null || moveTarget.isBlank() ? null : moveTarget;
+        List<String> folderIds = pickedFolderIds();
+        int moved = forEachSelected(row -> files.moveTo(viewer, row.getId(), target, address));
+        for (String id : folderIds) {
+            try {
+                folders.move(viewer, id, target, address);
+                moved++;
+            } catch (ApiException e) {
+                Messages.error(e);
+            }
+        }
+        movingSelection = false;
+        Messages.info("drive.movedSeveral", moved);
     }
 
     /** Shares the selected files with everyone signed in, or makes them private. */
@@ -357,7 +424,7 @@ public class DrivePage implements Serializable {
                 refused++;
             }
         }
-        selected.clear();
+        clearSelection();
         if (refused > 0) {
             Messages.warn("drive.notYoursSeveral", refused);
         }

@@ -24,7 +24,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveSettings;
 import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileService;
@@ -234,28 +237,47 @@ public class FileResource {
     }
 
     /**
-     * Several files as one zip ({@code ?id=...&id=...}), streamed as it is read from the store. Every file must be
-     * one the caller may see, else nothing is sent (404); a file named twice is in the zip once.
+     * Several files and folders as one zip ({@code ?id=...&id=...&folder=...}), streamed as it is read from the
+     * store: the files at the zip's top, each folder as a folder of the zip with everything in it and below it (as
+     * {@code GET /api/folders/{id}/archive}). Every file and folder must be one the caller may open, else nothing is
+     * sent (404); one named twice is in the zip once.
      */
     @GET
     @Path("archive")
     @Produces("application/zip")
-    public void archive(@QueryParam("id") List<String> ids, @Suspended AsyncResponse response) {
-        List<String> distinct = ids == null ? List.of() : ids.stream().filter(id -> !id.isBlank()).distinct().toList();
-        if (distinct.isEmpty() || distinct.size() > MAX_ARCHIVE_FILES) {
-            throw new InvalidRequestException("invalid_query", "Name 1.." + MAX_ARCHIVE_FILES + " files with id=.");
+    public void archive(@QueryParam("id") List<String> ids, @QueryParam("folder") List<String> folderIds,
+                        @Suspended AsyncResponse response) {
+        List<String> fileIds = distinct(ids);
+        List<String> pickedFolders = distinct(folderIds);
+        int named = fileIds.size() + pickedFolders.size();
+        if (named == 0 || named > MAX_ARCHIVE_FILES) {
+            throw new InvalidRequestException("invalid_query",
+                    "Name 1.." + MAX_ARCHIVE_FILES + " files and folders with id= and folder=.");
         }
-        List<StoredFile> entries = files.getAll(viewer(), distinct);
         String viewer = viewer();
+        List<StoredFile> entries = fileIds.isEmpty() ? List.of() : files.getAll(viewer, fileIds);
+        // A folder inside another one picked is in the zip once, where it was first reached.
+        Map<ObjectId, FolderService.Subfolder> trees = new LinkedHashMap<>();
+        pickedFolders.forEach(id -> folders.subtree(viewer, id).forEach(f -> trees.putIfAbsent(f.id(), f)));
         String address = clientAddresses.of(request);
         String name = "MyDrive " + VietnamTime.today() + ".zip";
         executor.execute(() -> {
-            files.downloaded(entries, viewer, address);
-            response.resume(Response.ok(ZipArchive.of(files, entries), "application/zip")
+            if (!entries.isEmpty()) {
+                files.downloaded(entries, viewer, address);
+            }
+            if (!pickedFolders.isEmpty()) {
+                files.downloaded(pickedFolders.size() + " folder(s) as a zip", viewer, address);
+            }
+            ZipArchive zip = new ZipArchive(files, List.of(ZipArchive.picked(entries), new FolderZipItems(files, List.copyOf(trees.values()))));
+            response.resume(Response.ok(zip, "application/zip")
                     .header("Content-Disposition", ContentDisposition.attachment(name))
                     .header("X-Content-Type-Options", "nosniff")
                     .build());
         });
+    }
+
+    private static List<String> distinct(List<String> ids) {
+        return ids == null ? List.of() : ids.stream().filter(id -> id != null && !id.isBlank()).distinct().toList();
     }
 
     /** The list's small picture of an image file, made when it was uploaded. */

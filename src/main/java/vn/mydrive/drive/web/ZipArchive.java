@@ -24,16 +24,21 @@ final class ZipArchive implements StreamingOutput {
     }
 
     private final FileService files;
-    private final Iterable<Item> entries;
+    private final List<Iterable<Item>> parts;
 
     ZipArchive(FileService files, Iterable<Item> entries) {
+        this(files, List.of(entries));
+    }
+
+    /** The entries of each part, one part after the other, each read only when the zip reaches it. */
+    ZipArchive(FileService files, List<Iterable<Item>> parts) {
         this.files = files;
-        this.entries = entries;
+        this.parts = parts;
     }
 
     /** Files picked one by one, side by side at the zip's top. */
-    static ZipArchive of(FileService files, List<StoredFile> picked) {
-        return new ZipArchive(files, picked.stream().map(f -> new Item(List.of(), f)).toList());
+    static Iterable<Item> picked(List<StoredFile> picked) {
+        return picked.stream().map(f -> new Item(List.of(), f)).toList();
     }
 
     @Override
@@ -42,15 +47,17 @@ final class ZipArchive implements StreamingOutput {
         // Not closed: closing would close the response's stream, which the container owns.
         ZipOutputStream zip = new ZipOutputStream(out);
         zip.setLevel(Deflater.NO_COMPRESSION);
-        for (Item item : entries) {
-            StoredFile file = item.file();
-            ZipEntry entry = new ZipEntry(names.next(item.folders(), file.name()));
-            entry.setTime(file.uploadDate().toEpochMilli());
-            zip.putNextEntry(entry);
-            if (file.size() > 0) {
-                files.copyRange(file, 0, file.size() - 1, zip);
+        for (Iterable<Item> part : parts) {
+            for (Item item : part) {
+                StoredFile file = item.file();
+                ZipEntry entry = new ZipEntry(names.next(item.folders(), file.name()));
+                entry.setTime(file.uploadDate().toEpochMilli());
+                zip.putNextEntry(entry);
+                if (file.size() > 0) {
+                    files.copyRange(file, 0, file.size() - 1, zip);
+                }
+                zip.closeEntry();
             }
-            zip.closeEntry();
         }
         zip.finish();
     }
