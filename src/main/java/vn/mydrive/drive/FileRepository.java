@@ -53,10 +53,14 @@ public interface FileRepository {
     Map<ObjectId, FolderTotals> totalsByFolder(Collection<ObjectId> folderIds);
 
     /**
-     * Moves the file to the trash, remembering the names of the folders it was in ({@code from}, top first).
+     * Moves the file to the trash, remembering the names of the folders it was in ({@code from}, top first) and the
+     * deleted folder it goes with ({@code with}; null when it is deleted on its own).
      * @return false if it was already there, or gone
      */
-    boolean trash(ObjectId id, Instant at, List<String> from);
+    boolean trash(ObjectId id, Instant at, List<String> from, TrashedFolder.Origin with);
+
+    /** The deleted folders in the owner's trash, each with how many of the owner's files went with it. */
+    List<TrashedFolder> trashedFolders(String ownerKey);
 
     /** Takes the file out of the trash. @return false if it was not in the trash */
     boolean restore(ObjectId id);

@@ -168,13 +168,13 @@ public class FileService {
     public void trash(String viewer, String id, String clientAddress) {
         StoredFile file = owned(viewer, id);
         List<String> from = file.folderId() == null ? List.of() : folders.names(file.folderId());
-        if (toTrash(file, Instant.now(), from)) {
+        if (toTrash(file, Instant.now(), from, null)) {
             activity.fire(Activity.of(Kind.TRASH, viewer, clientAddress, file.name()));
         }
     }
 
-    private boolean toTrash(StoredFile file, Instant at, List<String> from) {
-        if (!files.trash(file.id(), at, from)) {
+    private boolean toTrash(StoredFile file, Instant at, List<String> from, TrashedFolder.Origin with) {
+        if (!files.trash(file.id(), at, from, with)) {
             return false;
         }
         // In the trash, it is no longer the file that upload made: uploading that file again makes a new one.
@@ -194,6 +194,10 @@ public class FileService {
         List<String> above = folders.names(tree.get(0).id());
         above = above.subList(0, above.size() - 1);
         Instant now = Instant.now();
+        List<String> path = new java.util.ArrayList<>(above);
+        path.addAll(tree.get(0).names());
+        // The trash shows the folder as one item, restored or deleted for good as a whole.
+        TrashedFolder.Origin origin = new TrashedFolder.Origin(tree.get(0).id(), path);
         int trashed = 0;
         for (FolderService.Subfolder folder : tree) {
             List<String> from = new java.util.ArrayList<>(above);
@@ -204,7 +208,7 @@ public class FileService {
             for (List<StoredFile> page = files.find(inFolder); !page.isEmpty(); page = files.find(inFolder)) {
                 int before = trashed;
                 for (StoredFile file : page) {
-                    trashed += toTrash(file, now, from) ? 1 : 0;
+                    trashed += toTrash(file, now, from, origin) ? 1 : 0;
                 }
                 if (trashed == before) {
                     break; // another page is trashing the same folder: what is left is theirs
@@ -224,14 +228,80 @@ public class FileService {
      */
     public StoredFile restore(String viewer, String id, String clientAddress) {
         StoredFile file = inTrash(viewer, id);
-        if (!files.restore(file.id())) {
+        if (!putBack(viewer, file)) {
             throw new FileNotFoundException(); // restored or deleted meanwhile, from another page or device
+        }
+        activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress, file.name()));
+        return get(viewer, id);
+    }
+
+    /**
+     * Takes a file out of the trash to the folder it was in, made again by its names if it is gone.
+     * @return false if it was no longer in the trash (restored or deleted meanwhile, from another page or device)
+     */
+    private boolean putBack(String viewer, StoredFile file) {
+        if (!files.restore(file.id())) {
+            return false;
         }
         if (file.folderId() != null && !folders.exists(file.folderId())) {
             files.moveToFolder(file.id(), folders.ensurePath(viewer, file.trashedFrom()));
         }
-        activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress, file.name()));
-        return get(viewer, id);
+        return true;
+    }
+
+    /** The folders the viewer deleted whose files are still in their trash, the last deleted first. */
+    public List<TrashedFolder> trashedFolders(String viewer) {
+        return files.trashedFolders(AccountKey.of(viewer));
+    }
+
+    /**
+     * Puts back every file of the viewer's that went to the trash with a deleted folder, each where it was, making
+     * the folders again by their names (as {@link #restore} does one file).
+     *
+     * @return how many files came back; not found when the viewer's trash holds none of that folder's
+     */
+    public int restoreFolder(String viewer, String deletedFolderId, String clientAddress) {
+        TrashedFolder folder = trashedFolder(viewer, deletedFolderId);
+        int restored = eachTrashedWith(viewer, folder, file -> putBack(viewer, file));
+        activity.fire(Activity.of(Kind.RESTORE, viewer, clientAddress,
+                String.join("/", folder.path()) + "/ (" + restored + " file(s))"));
+        return restored;
+    }
+
+    /** Deletes for good every file of the viewer's that went to the trash with a deleted folder. @return how many */
+    public int deleteFolderForever(String viewer, String deletedFolderId, String clientAddress) {
+        TrashedFolder folder = trashedFolder(viewer, deletedFolderId);
+        Instant now = Instant.now();
+        int erased = eachTrashedWith(viewer, folder, file -> erase(file, now));
+        activity.fire(Activity.of(Kind.DELETE, viewer, clientAddress,
+                String.join("/", folder.path()) + "/ (" + erased + " file(s))"));
+        return erased;
+    }
+
+    private TrashedFolder trashedFolder(String viewer, String deletedFolderId) {
+        ObjectId id = parseId(deletedFolderId);
+        return trashedFolders(viewer).stream().filter(f -> f.id().equals(id)).findFirst()
+                .orElseThrow(FileNotFoundException::new);
+    }
+
+    /**
+     * Applies the action to each of the viewer's trashed files that went with the folder, a page at a time (each
+     * page leaves the trash as it is handled, so the first page is always the next one). @return how many it did
+     */
+    private int eachTrashedWith(String viewer, TrashedFolder folder, java.util.function.Predicate<StoredFile> action) {
+        FileQuery with = new FileQuery(AccountKey.of(viewer), FileQuery.Scope.TRASH, null, null,
+                FileQuery.Sort.TRASHED_AT, true, 0, PURGE_BATCH, true, folder.id());
+        int done = 0;
+        for (List<StoredFile> page = files.find(with); !page.isEmpty(); page = files.find(with)) {
+            int before = done;
+            for (StoredFile file : page) {
+                done += action.test(file) ? 1 : 0;
+            }
+            if (done == before) {
+                break; // another page or node is doing the same: what is left is theirs
+            }
+        }
+        return done;
     }
 
     /** Deletes a file in the viewer's trash for good. */

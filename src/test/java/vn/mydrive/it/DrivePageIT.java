@@ -175,7 +175,7 @@ class DrivePageIT {
     }
 
     @Test
-    void filesAndFoldersTickedTogetherAreZippedMovedAndTrashedAtOnce() throws IOException {
+    void filesAndFoldersTickedTogetherAreZippedMovedTrashedAndTheFolderRestored() throws IOException {
         ApiClient api = new ApiClient(deployment);
         byte[] loose = TransferIT.randomBytes(2_000, 41);
         byte[] inside = TransferIT.randomBytes(3_000, 42);
@@ -231,6 +231,22 @@ class DrivePageIT {
             browser.waitForText(By.id("drive:messages"), "Moved 3 file(s) to the trash");
             browser.waitUntil(d -> d.findElements(By.className("folder-link")).isEmpty()
                     && d.findElements(fileNamed("lịch trình.txt")).isEmpty());
+
+            // In the trash the folder is one item, restored with what went with it to where it was.
+            showView("Trash");
+            WebElement gone = browser.visible(By.xpath("//li[contains(@class,'deleted-folder')]"
+                    + "[.//span[text()='Đà Lạt']]"));
+            browser.waitUntil(d -> gone.getText().contains("2 files, 7 KB"));
+            row("lịch trình.txt");
+            assertTrue(browser.driver().findElements(fileNamed("vé.pdf")).isEmpty(), "inside the folder's item");
+            browser.screenshot("trash-folder-desktop");
+            gone.findElement(By.className("restore-folder")).click();
+            browser.waitForText(By.id("drive:messages"), "Restored the folder Đà Lạt where it was, with its 2 files");
+            browser.waitUntil(d -> d.findElements(By.className("deleted-folder")).isEmpty());
+            showView("My files");
+            folder("Đích").click();
+            folder("Đà Lạt").click();
+            row("vé.pdf");
         } catch (AssertionError | RuntimeException e) {
             browser.saveEvidence("drive-ticks-failed");
             throw e;

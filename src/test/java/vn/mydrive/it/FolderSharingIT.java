@@ -163,6 +163,9 @@ class FolderSharingIT {
         assertEquals(200, api.send("DELETE", "api/folders/" + project, BodyPublishers.noBody(), alice.bearer())
                 .status());
         assertTrue(api.get("api/trash", carol.bearer()).body().contains(carols));
+        // In her trash it is the folder she added to, one item, as she would look for it.
+        assertTrue(api.get("api/trash/folders", carol.bearer()).body().contains("\"name\":\"Dự án\""),
+                () -> api.get("api/trash/folders", carol.bearer()).body());
         assertFalse(api.get("api/trash", alice.bearer()).body().contains(carols));
     }
 

@@ -167,6 +167,77 @@ class TrashIT {
     }
 
     @Test
+    void aDeletedFolderIsOneItemOfTheTrashRestoredOrDeletedWithItsFiles() {
+        String trip = alice.makeFolder("Huế", null);
+        String day = alice.makeFolder("Ngày 2", trip);
+        String plan = alice.client().upload(SegmentSource.of(randomBytes(3000, 11)), "kế hoạch.txt",
+                UploadOptions.defaults().inFolder(trip)).fileId();
+        String photo = alice.client().upload(SegmentSource.of(randomBytes(5000, 12)), "đại nội.jpg",
+                UploadOptions.defaults().inFolder(day)).fileId();
+        String loose = alice.client().upload(SegmentSource.of(randomBytes(700, 13)), "rời.txt",
+                UploadOptions.defaults()).fileId();
+        assertEquals(204, delete(alice, "api/files/" + loose));
+        assertEquals(200, delete(alice, "api/folders/" + trip));
+
+        // One item for the folder, with what went with it; the files deleted on their own beside it.
+        List<JsonObject> gone = folders(alice);
+        assertEquals(1, gone.size(), gone::toString);
+        JsonObject huế = gone.get(0);
+        assertEquals("Huế", huế.getString("name"));
+        assertEquals(2, huế.getInt("files"));
+        assertEquals(8000, huế.getJsonNumber("bytes").longValue());
+        String deleted = huế.getString("id");
+        assertEquals(List.of(loose), ids(api.get("api/trash?deletedFolder=none", alice.bearer()).json()));
+        assertEquals(java.util.Set.of(plan, photo),
+                java.util.Set.copyOf(ids(api.get("api/trash?deletedFolder=" + deleted, alice.bearer()).json())));
+        assertEquals(3, ids(api.get("api/trash", alice.bearer()).json()).size(), "all of it, as before");
+        assertEquals(8700, usage(alice), "the trash counts toward the quota");
+
+        // Nobody else's: another account, or ids that are no deleted folder, find nothing and change nothing.
+        assertEquals(List.of(), folders(bob));
+        assertEquals(404, api.post("api/trash/folders/" + deleted + "/restore", null, bob.bearer()).status());
+        assertEquals(404, delete(bob, "api/trash/folders/" + deleted));
+        for (String target : new String[] {"not-an-id", new ObjectId().toHexString(), plan, "%2e%2e%2f" + deleted}) {
+            int status = api.post("api/trash/folders/" + target + "/restore", null, alice.bearer()).status();
+            assertTrue(status == 404 || status == 400, target + " -> " + status);
+        }
+        assertEquals(404, api.get("api/trash?deletedFolder=not-an-id", alice.bearer()).status());
+        assertEquals(1, folders(alice).size());
+
+        // Restored: the folders are made again and every file is back where it was.
+        ApiClient.Reply restored = api.post("api/trash/folders/" + deleted + "/restore", null, alice.bearer());
+        assertEquals(200, restored.status(), restored::toString);
+        assertEquals(2, restored.json().getInt("files"));
+        assertEquals(List.of(), folders(alice));
+        JsonObject back = api.get("api/files/" + photo, alice.bearer()).json();
+        JsonObject folderNow = api.get("api/folders/" + back.getString("folderId"), alice.bearer()).json();
+        assertEquals("Huế / Ngày 2", folderNow.getString("path"), folderNow::toString);
+        assertEquals(404, api.post("api/trash/folders/" + deleted + "/restore", null, alice.bearer()).status(),
+                "restored once");
+
+        // Deleted again, then for good: the bytes come back, the file deleted on its own stays in the trash.
+        String again = api.get("api/files/" + plan, alice.bearer()).json().getString("folderId");
+        assertEquals(200, delete(alice, "api/folders/" + again));
+        String second = folders(alice).get(0).getString("id");
+        ApiClient.Reply erased = api.send("DELETE", "api/trash/folders/" + second, BodyPublishers.noBody(),
+                alice.bearer());
+        assertEquals(200, erased.status(), erased::toString);
+        assertEquals(2, erased.json().getInt("files"));
+        assertEquals(700, usage(alice));
+        assertEquals(404, api.get("api/files/" + photo, alice.bearer()).status());
+        assertEquals(List.of(loose), ids(api.get("api/trash", alice.bearer()).json()));
+        assertEquals(401, api.get("api/trash/folders").status());
+    }
+
+    private List<JsonObject> folders(DriveUsers user) {
+        ApiClient.Reply reply = api.get("api/trash/folders", user.bearer());
+        assertEquals(200, reply.status(), reply::toString);
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(reply.body()))) {
+            return reader.readArray().getValuesAs(JsonValue::asJsonObject);
+        }
+    }
+
+    @Test
     void badTrashRequestsAreRefusedAndChangeNothing() {
         String id = alice.client().upload(SegmentSource.of(randomBytes(1000, 6)), "kept.bin", UploadOptions.defaults())
                 .fileId();

@@ -38,6 +38,7 @@ import vn.mydrive.drive.FileRepository;
 import vn.mydrive.drive.FolderTotals;
 import vn.mydrive.drive.ForeignFile;
 import vn.mydrive.drive.StoredFile;
+import vn.mydrive.drive.TrashedFolder;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.security.AccountKey;
 import vn.mydrive.platform.store.DuplicateKeys;
@@ -54,6 +55,10 @@ public class MongoFileRepository implements FileRepository {
 
     /** Set while the file is in its owner's trash: when it went there (the purge counts from it). */
     private static final String TRASHED_AT = "metadata.trashedAt";
+    private static final String TRASHED_FROM = "metadata.trashedFrom";
+    /** The deleted folder a trashed file went with, and that folder's path: the trash shows them as one item. */
+    private static final String TRASHED_WITH = "metadata.trashedWith";
+    private static final String TRASHED_WITH_PATH = "metadata.trashedWithPath";
 
     /** The owner's folder the file is in; null or missing (every file written before folders) is the top. */
     private static final String FOLDER_ID = "metadata.folderId";
@@ -79,6 +84,7 @@ public class MongoFileRepository implements FileRepository {
         files.createIndex(Indexes.ascending("filename", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.ownerKey", "uploadDate"));
         files.createIndex(Indexes.ascending("metadata.trashedAt"));
+        files.createIndex(Indexes.ascending(TRASHED_WITH));
         files.createIndex(Indexes.ascending("metadata.ownerKey", FOLDER_ID));
         files.createIndex(Indexes.ascending(FOLDER_ID));
         files.createIndex(Indexes.ascending(SHARED_WITH));
@@ -165,7 +171,9 @@ public class MongoFileRepository implements FileRepository {
                     new Document(SHARED_WITH, query.viewerKey())));
         }
         filter.append(TRASHED_AT, new Document("$exists", scope == FileQuery.Scope.TRASH));
-        if (query.inFolder()) {
+        if (query.inFolder() && scope == FileQuery.Scope.TRASH) {
+            filter.append(TRASHED_WITH, query.folderId()); // in the trash, a folder is a deleted one (null: none)
+        } else if (query.inFolder()) {
             filter.append(FOLDER_ID, query.folderId());
         }
         if (query.nameFilter() != null && !query.nameFilter().isBlank()) {
@@ -233,16 +241,38 @@ public class MongoFileRepository implements FileRepository {
     }
 
     @Override
-    public boolean trash(ObjectId id, Instant at, List<String> from) {
-        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, false)),
-                Updates.combine(Updates.set(TRASHED_AT, Date.from(at)), Updates.set("metadata.trashedFrom", from)))
+    public boolean trash(ObjectId id, Instant at, List<String> from, TrashedFolder.Origin with) {
+        List<Bson> changes = new ArrayList<>(List.of(Updates.set(TRASHED_AT, Date.from(at)),
+                Updates.set(TRASHED_FROM, from)));
+        if (with != null) {
+            changes.add(Updates.set(TRASHED_WITH, with.id()));
+            changes.add(Updates.set(TRASHED_WITH_PATH, with.path()));
+        }
+        return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, false)), Updates.combine(changes))
                 .getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<TrashedFolder> trashedFolders(String ownerKey) {
+        List<TrashedFolder> found = new ArrayList<>();
+        files.aggregate(List.of(
+                Aggregates.match(and(eq("metadata.ownerKey", ownerKey), exists(TRASHED_AT, true),
+                        ne(TRASHED_WITH, null))),
+                Aggregates.group("$" + TRASHED_WITH, Accumulators.sum("files", 1),
+                        Accumulators.sum("bytes", "$length"), Accumulators.max("trashedAt", "$" + TRASHED_AT),
+                        Accumulators.first("path", "$" + TRASHED_WITH_PATH))))
+                .forEach(d -> found.add(new TrashedFolder(d.getObjectId("_id"), d.getList("path", String.class),
+                        ((Number) d.get("files")).longValue(), ((Number) d.get("bytes")).longValue(),
+                        d.getDate("trashedAt").toInstant())));
+        found.sort(java.util.Comparator.comparing(TrashedFolder::trashedAt).reversed());
+        return found;
     }
 
     @Override
     public boolean restore(ObjectId id) {
         return files.updateOne(and(eq("_id", id), exists(TRASHED_AT, true)),
-                Updates.combine(Updates.unset(TRASHED_AT), Updates.unset("metadata.trashedFrom")))
+                Updates.combine(Updates.unset(TRASHED_AT), Updates.unset(TRASHED_FROM), Updates.unset(TRASHED_WITH),
+                        Updates.unset(TRASHED_WITH_PATH)))
                 .getModifiedCount() == 1;
     }
 

@@ -25,6 +25,7 @@ import vn.mydrive.drive.DriveExceptions.NotOwnerException;
 import vn.mydrive.drive.FileService;
 import vn.mydrive.drive.FolderService;
 import vn.mydrive.drive.FolderTotals;
+import vn.mydrive.drive.TrashedFolder;
 import vn.mydrive.drive.Visibility;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.json.JsonProviders;
@@ -157,11 +158,13 @@ public class DrivePage implements Serializable {
         try {
             ObjectId folder = target == null ? null : folders.readable(viewer(), target).id();
             folderId = target;
-            model.setFolder(isBrowsingFolders() && (scope == FileQuery.Scope.MINE || folder != null), folder);
+            // The trash lists the files deleted on their own; deleted folders are items of their own above them.
+            model.setFolder(scope == FileQuery.Scope.TRASH
+                    || isBrowsingFolders() && (scope == FileQuery.Scope.MINE || folder != null), folder);
         } catch (ApiException e) {
             Messages.error(e);
             folderId = null;
-            model.setFolder(scope == FileQuery.Scope.MINE, null);
+            model.setFolder(scope == FileQuery.Scope.MINE || scope == FileQuery.Scope.TRASH, null);
         }
         clearSelection();
     }
@@ -459,6 +462,29 @@ public class DrivePage implements Serializable {
         try {
             action.run();
             Messages.info(doneKey, arguments);
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    /** The folders deleted with files still in the trash, shown in the trash view above its files. */
+    public List<TrashedFolder> getDeletedFolders() {
+        return isTrash() ? files.trashedFolders(viewer()) : List.of();
+    }
+
+    public void restoreDeletedFolder(TrashedFolder folder) {
+        try {
+            Messages.info("drive.folderRestored", folder.name(),
+                    files.restoreFolder(viewer(), folder.id().toHexString(), clientAddress()));
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
+    }
+
+    public void deleteDeletedFolderForever(TrashedFolder folder) {
+        try {
+            Messages.info("drive.folderDeletedForever", folder.name(),
+                    files.deleteFolderForever(viewer(), folder.id().toHexString(), clientAddress()));
         } catch (ApiException e) {
             Messages.error(e);
         }
