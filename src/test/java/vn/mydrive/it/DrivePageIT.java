@@ -182,6 +182,7 @@ class DrivePageIT {
         byte[] deeper = TransferIT.randomBytes(4_000, 43);
         String name;
         String trip;
+        String friend = new Accounts(api).register(Accounts.uniqueName("friend"));
         try (DriveUsers owner = DriveUsers.signIn(api, "ticks")) {
             name = owner.name();
             trip = owner.makeFolder("Đà Lạt", null);
@@ -210,7 +211,28 @@ class DrivePageIT {
             assertArrayEquals(deeper, entries.get("Đà Lạt/Ngày 1/hồ.jpg"));
             browser.screenshot("drive-files-and-folders-ticked-desktop");
 
+            // Shared together with a person: a name that is no account is said once and shares nothing.
+            browser.visible(By.id("drive:shareSelectedWith")).click();
+            browser.type(By.id("shareManyForm:sharePerson"), "nobody-" + name);
+            browser.visible(By.id("shareManyForm:shareMany")).click();
+            browser.waitForText(By.id("shareManyForm:shareManyMessages"), "No account");
+            browser.type(By.id("shareManyForm:sharePerson"), friend);
+            browser.visible(By.cssSelector("#shareManyForm\\:shareCanAdd .ui-chkbox-box")).click();
+            browser.visible(By.id("shareManyForm:shareMany")).click();
+            browser.waitForText(By.id("drive:messages"), "Shared 2 item(s) with " + friend);
+            String friendsToken = new Accounts(api).signIn(friend);
+            ApiClient.Reply theirs = api.get("api/folders?sharedWithMe=true", Accounts.bearer(friendsToken));
+            assertTrue(theirs.body().contains("\"access\":\"add\""), theirs::toString);
+            assertTrue(theirs.body().contains("Đà Lạt"), theirs::toString);
+            assertEquals(1, api.get("api/files?sharedWithMe=true", Accounts.bearer(friendsToken)).json()
+                    .getInt("total"));
+            api.post("api/auth/logout", null, Accounts.bearer(friendsToken));
+
             // Moved together into another folder.
+            folder("Đà Lạt").findElement(By.xpath("./ancestor::li"))
+                    .findElement(By.cssSelector(".folder-pick .ui-chkbox-box")).click();
+            tick("lịch trình.txt");
+            browser.waitForText(By.id("drive:selectedCount"), "2");
             browser.visible(By.id("drive:moveSelected")).click();
             new org.openqa.selenium.support.ui.Select(browser.visible(By.id("moveForm:moveTarget")))
                     .selectByVisibleText("Đích");

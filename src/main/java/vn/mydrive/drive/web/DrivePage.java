@@ -68,6 +68,9 @@ public class DrivePage implements Serializable {
     private final Map<String, Boolean> pickedFolders = new HashMap<>();
     /** Whether "Move to…" moves what is ticked rather than one file. */
     private boolean movingSelection;
+    /** "Share with…" for what is ticked: the person, and whether they may add files to the folders among it. */
+    private String sharePerson;
+    private boolean shareCanAdd;
     /** The folder "My files" shows (its id), or null for the top of the drive. */
     private String folderId;
     private String newFolderName;
@@ -413,6 +416,55 @@ public class DrivePage implements Serializable {
         String address = clientAddress();
         int changed = forEachSelected(row -> files.setVisibility(viewer, row.getId(), visibility, address));
         Messages.info(shared ? "drive.sharedSeveral" : "drive.privateSeveral", changed);
+    }
+
+    /**
+     * Shares the ticked files and folders with one person (the folders so they may add files, if asked). Each goes
+     * on its own; what stops one (no such person, someone else's file) is said once however many it stopped, and
+     * when it stopped all of them the dialog stays open to correct the name.
+     */
+    public void shareSelectedWith() {
+        String viewer = viewer();
+        String address = clientAddress();
+        List<Runnable> shares = new ArrayList<>();
+        selected.forEach(row -> shares.add(() -> files.shareWith(viewer, row.getId(), sharePerson, address)));
+        pickedFolderIds().forEach(id -> shares.add(() -> folders.shareWith(viewer, id, sharePerson, shareCanAdd,
+                address)));
+        Map<String, ApiException> problems = new java.util.LinkedHashMap<>();
+        int shared = 0;
+        for (Runnable share : shares) {
+            try {
+                share.run();
+                shared++;
+            } catch (ApiException e) {
+                problems.putIfAbsent(e.getClass().getName(), e);
+            }
+        }
+        problems.values().forEach(Messages::error);
+        if (shared == 0) {
+            FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
+        Messages.info("drive.sharedSeveralWith", shared, sharePerson.strip());
+        clearSelection();
+        sharePerson = null;
+        shareCanAdd = false;
+    }
+
+    public String getSharePerson() {
+        return sharePerson;
+    }
+
+    public void setSharePerson(String sharePerson) {
+        this.sharePerson = sharePerson;
+    }
+
+    public boolean isShareCanAdd() {
+        return shareCanAdd;
+    }
+
+    public void setShareCanAdd(boolean shareCanAdd) {
+        this.shareCanAdd = shareCanAdd;
     }
 
     /** Applies the action to each selected file, then clears the selection; says how many were not the viewer's. */
