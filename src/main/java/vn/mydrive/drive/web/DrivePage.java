@@ -525,18 +525,17 @@ public class DrivePage implements Serializable {
     }
 
     public void restoreDeletedFolder(TrashedFolder folder) {
-        try {
-            Messages.info("drive.folderRestored", folder.name(),
-                    files.restoreFolder(viewer(), folder.id().toHexString(), clientAddress()));
-        } catch (ApiException e) {
-            Messages.error(e);
-        }
+        sayFiles("drive.folderRestored", folder, id -> files.restoreFolder(viewer(), id, clientAddress()));
     }
 
     public void deleteDeletedFolderForever(TrashedFolder folder) {
+        sayFiles("drive.folderDeletedForever", folder, id -> files.deleteFolderForever(viewer(), id, clientAddress()));
+    }
+
+    /** Runs an action on a deleted folder and says how many of its files it took (or why it could not). */
+    private static void sayFiles(String doneKey, TrashedFolder folder, java.util.function.ToIntFunction<String> action) {
         try {
-            Messages.info("drive.folderDeletedForever", folder.name(),
-                    files.deleteFolderForever(viewer(), folder.id().toHexString(), clientAddress()));
+            Messages.info(doneKey, folder.name(), action.applyAsInt(folder.id().toHexString()));
         } catch (ApiException e) {
             Messages.error(e);
         }
