@@ -7,24 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.mydrive.it.TransferIT.randomBytes;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.gridfs.GridFSBucket;
-import com.mongodb.client.gridfs.GridFSBuckets;
-import com.mongodb.client.gridfs.model.GridFSUploadOptions;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.bson.types.ObjectId;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -51,8 +42,6 @@ import vn.mydrive.testkit.ApiClient;
 @RunAsClient
 class ForeignFilesIT {
 
-    private static final int GRIDFS_CHUNK = 255 * 1024;
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
@@ -64,7 +53,7 @@ class ForeignFilesIT {
     private ApiClient api;
     private DriveUsers user;
     private String admin;
-    private MongoClient store;
+    private OtherGridFsClients others;
     private MongoDatabase db;
     private String tag;
 
@@ -73,15 +62,15 @@ class ForeignFilesIT {
         api = new ApiClient(deployment);
         user = DriveUsers.signIn(api, "reader");
         admin = new Accounts(api).signInTakingOver("admin", Accounts.ADMIN_PASSWORD);
-        store = EmbeddedStore.connect();
-        db = store.getDatabase("mydrive");
+        others = new OtherGridFsClients();
+        db = others.db();
         tag = "ff" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @AfterEach
     void close() {
         user.close();
-        store.close();
+        others.close();
     }
 
     @Test
@@ -89,17 +78,17 @@ class ForeignFilesIT {
         // Counted before the files are written: the app's own periodic check may read them before the test asks.
         long unreadableBefore = bucket().getJsonNumber("unreadable").longValue();
         byte[] photo = randomBytes(3 * (1 << 20) + 12_345, 1);
-        ObjectId photoId = pymongoPut(photo, tag + " ảnh cưới.jpg", "ghost-" + tag);
+        ObjectId photoId = others.pymongoPut(photo, tag + " ảnh cưới.jpg", "ghost-" + tag);
         byte[] old = randomBytes(2_500, 2);
-        ObjectId oldId = oldClientPut(old, tag + " old.txt", 1_000, true);
+        ObjectId oldId = others.oldClientPut(old, tag + " old.txt", 1_000, true);
         byte[] empty = new byte[0];
-        ObjectId emptyId = oldClientPut(empty, tag + " empty.bin", 1_000, true);
-        ObjectId missingChunk = pymongoPut(randomBytes(600_000, 3), tag + " missing.bin", null);
+        ObjectId emptyId = others.oldClientPut(empty, tag + " empty.bin", 1_000, true);
+        ObjectId missingChunk = others.pymongoPut(randomBytes(600_000, 3), tag + " missing.bin", null);
         db.getCollection("fs.chunks").deleteOne(new Document("files_id", missingChunk).append("n", 1));
-        ObjectId wrongLength = oldClientPut(randomBytes(3_000, 4), tag + " wrong.bin", 1_000, false);
+        ObjectId wrongLength = others.oldClientPut(randomBytes(3_000, 4), tag + " wrong.bin", 1_000, false);
         db.getCollection("fs.files").updateOne(new Document("_id", wrongLength),
                 new Document("$set", new Document("length", 2_500)));
-        ObjectId badMd5 = oldClientPut(randomBytes(1_500, 5), tag + " md5.bin", 1_000, false);
+        ObjectId badMd5 = others.oldClientPut(randomBytes(1_500, 5), tag + " md5.bin", 1_000, false);
         db.getCollection("fs.files").updateOne(new Document("_id", badMd5),
                 new Document("$set", new Document("md5", "0123456789abcdef0123456789abcdef")));
 
@@ -131,8 +120,8 @@ class ForeignFilesIT {
 
         // Over HTTP, whole and in ranges across chunk boundaries.
         assertArrayEquals(photo, content(photoId, null, 200));
-        long first = GRIDFS_CHUNK - 10;
-        long last = 4L * GRIDFS_CHUNK + 7;
+        long first = OtherGridFsClients.GRIDFS_CHUNK - 10;
+        long last = 4L * OtherGridFsClients.GRIDFS_CHUNK + 7;
         assertArrayEquals(Arrays.copyOfRange(photo, (int) first, (int) last + 1),
                 content(photoId, "bytes=" + first + "-" + last, 206));
         assertArrayEquals(Arrays.copyOfRange(photo, photo.length - 100, photo.length),
@@ -164,8 +153,8 @@ class ForeignFilesIT {
     void adoptionGivesFilesToTheirOwnersOnceAndTheAdminGivesUnclaimedOnes() {
         String owner = user.name();
         byte[] mine = randomBytes(700_001, 6);
-        ObjectId mineId = pymongoPut(mine, tag + " mine.bin", owner.toUpperCase());
-        ObjectId ghostId = pymongoPut(randomBytes(1_000, 7), tag + " ghost.bin", "ghost-" + tag);
+        ObjectId mineId = others.pymongoPut(mine, tag + " mine.bin", owner.toUpperCase());
+        ObjectId ghostId = others.pymongoPut(randomBytes(1_000, 7), tag + " ghost.bin", "ghost-" + tag);
         long usedBefore = usage(user.bearer());
         long chunksBefore = db.getCollection("fs.chunks").countDocuments(new Document("files_id", mineId));
 
@@ -179,14 +168,14 @@ class ForeignFilesIT {
         assertEquals(List.of(tag + " mine.bin"), names(ok(api.get("api/files?mine=true", user.bearer())).json()));
         assertEquals(usedBefore + mine.length, usage(user.bearer()));
         assertArrayEquals(mine, user.client().downloadBytes(mineId.toHexString()));
-        Document afterFirst = fileDocument(mineId);
+        Document afterFirst = others.fileDocument(mineId);
         assertEquals(owner.toUpperCase(), afterFirst.getString("owner"), "the original owner field stays");
 
         // The second run changes nothing: not the documents, not the chunks, not the space used.
         JsonObject second = run("adoption");
         assertEquals(0, second.getInt("adopted"), second::toString);
         assertEquals(0, second.getInt("checked"), second::toString);
-        assertEquals(afterFirst, fileDocument(mineId));
+        assertEquals(afterFirst, others.fileDocument(mineId));
         assertEquals(chunksBefore, db.getCollection("fs.chunks").countDocuments(new Document("files_id", mineId)));
         assertEquals(usedBefore + mine.length, usage(user.bearer()));
 
@@ -230,51 +219,6 @@ class ForeignFilesIT {
         }
         assertEquals(403, api.get("api/admin/bucket", user.bearer()).status());
         assertEquals(401, api.get("api/admin/bucket").status());
-    }
-
-    // ---------------------------------------------------------------- writing as other clients do
-
-    /** As pymongo's {@code fs.put(data, filename=name, owner=owner)}: 255 KiB chunks, owner at the top level. */
-    private ObjectId pymongoPut(byte[] data, String name, String owner) {
-        GridFSBucket bucket = GridFSBuckets.create(db);
-        ObjectId id = bucket.uploadFromStream(name, new ByteArrayInputStream(data),
-                new GridFSUploadOptions().chunkSizeBytes(GRIDFS_CHUNK));
-        Document extra = new Document();
-        if (name.endsWith(".jpg")) {
-            extra.append("contentType", "image/jpeg");
-        }
-        if (owner != null) {
-            extra.append("owner", owner);
-        }
-        if (!extra.isEmpty()) {
-            db.getCollection("fs.files").updateOne(new Document("_id", id), new Document("$set", extra));
-        }
-        assertFalse(fileDocument(id).containsKey("metadata"));
-        return id;
-    }
-
-    /**
-     * As an older client wrote files: its own chunk size, {@code length} as int32, an {@code md5} (when asked), no
-     * uploadDate, no contentType, no metadata.
-     */
-    private ObjectId oldClientPut(byte[] data, String name, int chunkSize, boolean withMd5) {
-        ObjectId id = new ObjectId();
-        MongoCollection<Document> chunks = db.getCollection("fs.chunks");
-        for (int n = 0, start = 0; start < data.length; n++, start += chunkSize) {
-            chunks.insertOne(new Document("files_id", id).append("n", n)
-                    .append("data", new Binary(Arrays.copyOfRange(data, start, Math.min(data.length, start + chunkSize)))));
-        }
-        Document file = new Document("_id", id).append("length", data.length).append("chunkSize", chunkSize)
-                .append("filename", name);
-        if (withMd5) {
-            file.append("md5", digest("MD5", data));
-        }
-        db.getCollection("fs.files").insertOne(file);
-        return id;
-    }
-
-    private Document fileDocument(ObjectId id) {
-        return db.getCollection("fs.files").find(new Document("_id", id)).first();
     }
 
     // ---------------------------------------------------------------- asking the app
@@ -327,14 +271,6 @@ class ForeignFilesIT {
     }
 
     private static String sha256(byte[] data) {
-        return digest("SHA-256", data);
-    }
-
-    private static String digest(String algorithm, byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OtherGridFsClients.digest("SHA-256", data);
     }
 }
