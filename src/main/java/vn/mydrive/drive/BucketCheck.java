@@ -3,11 +3,13 @@ package vn.mydrive.drive;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -24,6 +27,7 @@ import java.util.logging.Logger;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
 import vn.mydrive.platform.concurrent.Workers;
+import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.security.AccountDirectory;
 import vn.mydrive.platform.security.AccountKey;
 
@@ -40,6 +44,9 @@ import vn.mydrive.platform.security.AccountKey;
  * idempotent (a second run finds nothing left to do) and safe on several nodes: each file is recorded and adopted
  * by one conditional update, which one node wins. Runs on one node take turns; a run asked for while another waits
  * joins it.
+ *
+ * <p>Every adoption run and every assignment is written to the activity log ({@code FILES_ADOPTED},
+ * {@code FILES_ASSIGNED}): who asked, how many files went to which account.
  */
 @ApplicationScoped
 public class BucketCheck {
@@ -59,6 +66,9 @@ public class BucketCheck {
     @Inject
     AccountDirectory accounts;
 
+    @Inject
+    Event<Activity> activity;
+
     @Resource(lookup = Workers.JNDI_NAME)
     ManagedExecutorService executor;
 
@@ -77,6 +87,16 @@ public class BucketCheck {
     public record Progress(Kind kind, String phase, long done, long total, Instant startedAt) {
     }
 
+    /**
+     * Who asked for a run or an assignment, as the activity log names them: an admin and their address, or
+     * {@link #START_UP} for the run the server starts by itself.
+     */
+    public record Asker(String username, String clientAddress) {
+
+        /** The runs the server starts (at start-up and on its timer): nobody asked. */
+        public static final Asker START_UP = new Asker(null, null);
+    }
+
     /** Files nobody owns yet whose top-level {@code owner} has no account ({@code owner} null: none at all). */
     public record Unclaimed(String owner, long files, long bytes) {
     }
@@ -89,9 +109,10 @@ public class BucketCheck {
 
     /**
      * Starts a run on the managed executor after the one under way on this node, if any; a run of the same kind
-     * already waiting to start is joined instead of queued again. The future completes with the run's report.
+     * already waiting to start is joined instead of queued again (the activity log then names who asked first).
+     * The future completes with the run's report.
      */
-    public synchronized CompletableFuture<Report> start(Kind kind) {
+    public synchronized CompletableFuture<Report> start(Kind kind, Asker asker) {
         if (waiting != null && !waiting.isDone() && (waitingKind == kind || waitingKind == Kind.ADOPT)) {
             return waiting;
         }
@@ -104,7 +125,7 @@ public class BucketCheck {
                     waiting = null;
                 }
             }
-            next.complete(run(kind));
+            next.complete(run(kind, asker));
         }));
         last = next;
         return next;
@@ -135,16 +156,17 @@ public class BucketCheck {
         return files.countUnowned();
     }
 
-    private Report run(Kind kind) {
+    private Report run(Kind kind, Asker asker) {
         Instant started = Instant.now();
         AtomicLong checked = new AtomicLong();
         AtomicLong unreadable = new AtomicLong();
         AtomicLong adopted = new AtomicLong();
+        Map<String, Long> byAccount = new HashMap<>();
         String failure = null;
         try {
             checkAll(kind, started, checked, unreadable);
             if (kind == Kind.ADOPT) {
-                adoptAll(started, adopted);
+                adoptAll(started, adopted, byAccount);
             }
         } catch (RuntimeException e) {
             failure = "The run stopped (" + e.getClass().getSimpleName() + "): the next one goes on from there";
@@ -160,7 +182,23 @@ public class BucketCheck {
                     + " file(s) of other clients checked, " + report.unreadable() + " unreadable, "
                     + report.adopted() + " adopted");
         }
+        if (kind == Kind.ADOPT) {
+            activity.fire(Activity.of(Activity.Kind.FILES_ADOPTED, asker.username(), asker.clientAddress(),
+                    adoptedDetail(report, byAccount)));
+        }
         return report;
+    }
+
+    /**
+     * "3 file(s) adopted: alice 2, bob 1", the accounts that got most first (the log keeps the start of a long
+     * detail); and whether the run stopped early, or nobody asked for it.
+     */
+    private static String adoptedDetail(Report report, Map<String, Long> byAccount) {
+        String accounts = byAccount.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return report.adopted() + " file(s) adopted" + (accounts.isEmpty() ? "" : ": " + accounts)
+                + (report.failure() == null ? "" : " (stopped early; the next run goes on)");
     }
 
     private void checkAll(Kind kind, Instant started, AtomicLong checked, AtomicLong unreadable) {
@@ -226,7 +264,7 @@ public class BucketCheck {
         return new Reading(HexFormat.of().formatHex(sha.digest()), null);
     }
 
-    private void adoptAll(Instant started, AtomicLong adopted) {
+    private void adoptAll(Instant started, AtomicLong adopted, Map<String, Long> byAccount) {
         long total = files.countUnowned();
         AtomicLong done = new AtomicLong();
         progress = new Progress(Kind.ADOPT, "adopting", 0, total, started);
@@ -234,6 +272,7 @@ public class BucketCheck {
             String owner = file.originalOwner();
             if (owner != null && accounts.exists(owner) && give(file, owner)) {
                 adopted.incrementAndGet();
+                byAccount.merge(AccountKey.of(owner), 1L, Long::sum);
             }
             progress = new Progress(Kind.ADOPT, "adopting", done.incrementAndGet(), Math.max(total, done.get()),
                     started);
@@ -266,11 +305,11 @@ public class BucketCheck {
 
     /**
      * Gives every checked file nobody owns whose top-level {@code owner} is {@code originalOwner} (null: those with
-     * none) to an account. Files stay as they are otherwise (their {@code owner} field too).
+     * none) to an account, at an admin's word. Files stay as they are otherwise (their {@code owner} field too).
      *
      * @return how many files this call gave (0 when there were none, or others gave them first)
      */
-    public long assign(String originalOwner, String account) {
+    public long assign(String originalOwner, String account, Asker asker) {
         if (account == null || !accounts.exists(account.strip())) {
             throw new NoSuchPersonException();
         }
@@ -282,8 +321,10 @@ public class BucketCheck {
             }
         });
         long count = given.get();
-        LOG.info(() -> count + " file(s) of " + (originalOwner == null ? "no owner" : "owner \"" + originalOwner + "\"")
-                + " given to " + to);
+        String what = count + " file(s) of " + (originalOwner == null ? "no owner" : "owner \"" + originalOwner + "\"")
+                + " given to " + to;
+        LOG.info(what);
+        activity.fire(Activity.of(Activity.Kind.FILES_ASSIGNED, asker.username(), asker.clientAddress(), what));
         return count;
     }
 

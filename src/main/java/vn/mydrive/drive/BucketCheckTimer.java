@@ -48,6 +48,7 @@ public class BucketCheckTimer {
 
     @Timeout
     void run(Timer timer) {
-        check.start("first".equals(timer.getInfo()) && adoptAtStartup ? BucketCheck.Kind.ADOPT : BucketCheck.Kind.CHECK);
+        check.start("first".equals(timer.getInfo()) && adoptAtStartup ? BucketCheck.Kind.ADOPT : BucketCheck.Kind.CHECK,
+                BucketCheck.Asker.START_UP);
     }
 }

@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.mydrive.it.TransferIT.randomBytes;
 
 import com.mongodb.client.MongoDatabase;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.support.ui.FluentWait;
 import vn.mydrive.client.TransferClient.TransferRefusedException;
 import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
@@ -160,6 +166,12 @@ class ForeignFilesIT {
 
         JsonObject first = run("adoption");
         assertTrue(first.getInt("adopted") >= 1, first::toString);
+        // The activity log says who asked and how many files went to which account.
+        String ownerKey = owner.toLowerCase(Locale.ROOT);
+        JsonObject firstLogged = logged(api, admin, "FILES_ADOPTED", null,
+                detail -> detail.startsWith(first.getInt("adopted") + " file(s) adopted: ")
+                        && List.of(detail.substring(detail.indexOf(": ") + 2).split(", ")).contains(ownerKey + " 1"));
+        assertTrue(firstLogged.containsKey("address"), firstLogged::toString);
         JsonObject adopted = ok(api.get("api/files/" + mineId.toHexString(), user.bearer())).json();
         assertEquals(owner.toUpperCase(), adopted.getString("owner"));
         assertTrue(adopted.getBoolean("mine"), adopted::toString);
@@ -175,6 +187,7 @@ class ForeignFilesIT {
         JsonObject second = run("adoption");
         assertEquals(0, second.getInt("adopted"), second::toString);
         assertEquals(0, second.getInt("checked"), second::toString);
+        logged(api, admin, "FILES_ADOPTED", firstLogged.getString("id"), "0 file(s) adopted"::equals);
         assertEquals(afterFirst, others.fileDocument(mineId));
         assertEquals(chunksBefore, db.getCollection("fs.chunks").countDocuments(new Document("files_id", mineId)));
         assertEquals(usedBefore + mine.length, usage(user.bearer()));
@@ -185,9 +198,13 @@ class ForeignFilesIT {
         JsonObject given = ok(api.post("api/admin/bucket/unclaimed/assign",
                 "{\"owner\":\"ghost-" + tag + "\",\"account\":\"" + owner + "\"}", Accounts.bearer(admin))).json();
         assertEquals(1, given.getInt("assigned"));
+        JsonObject givenLogged = logged(api, admin, "FILES_ASSIGNED", null,
+                ("1 file(s) of owner \"ghost-" + tag + "\" given to " + owner)::equals);
         assertEquals(0, ok(api.post("api/admin/bucket/unclaimed/assign",
                 "{\"owner\":\"ghost-" + tag + "\",\"account\":\"" + owner + "\"}", Accounts.bearer(admin))).json()
                 .getInt("assigned"));
+        logged(api, admin, "FILES_ASSIGNED", givenLogged.getString("id"),
+                ("0 file(s) of owner \"ghost-" + tag + "\" given to " + owner)::equals);
         assertFalse(unclaimed().contains("ghost-" + tag));
         assertTrue(ok(api.get("api/files/" + ghostId.toHexString(), user.bearer())).json().getBoolean("mine"));
         assertEquals(2, ok(api.get("api/files?mine=true", user.bearer())).json().getInt("total"));
@@ -229,6 +246,22 @@ class ForeignFilesIT {
         assertEquals(200, reply.status(), reply::toString);
         assertFalse(reply.json().containsKey("failure") && !reply.json().isNull("failure"), reply::toString);
         return reply.json();
+    }
+
+    /**
+     * The newest entry of the activity log of this kind, asked for by the admin, after the entry {@code after}
+     * (null: any) whose detail is as told; waited for, as the log is written in batches every second.
+     */
+    static JsonObject logged(ApiClient api, String adminToken, String kind, String after, Predicate<String> detail) {
+        return new FluentWait<>(api).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(250))
+                .withMessage("the activity log has no such " + kind + " entry by the admin")
+                .until(a -> Json.createReader(new StringReader(ok(a.get("api/admin/activity?limit=1000&user=admin&kind="
+                                + kind, Accounts.bearer(adminToken))).body())).readArray().stream()
+                        .map(JsonValue::asJsonObject)
+                        .takeWhile(entry -> after == null
+                                || new ObjectId(entry.getString("id")).compareTo(new ObjectId(after)) > 0)
+                        .filter(entry -> entry.containsKey("detail") && detail.test(entry.getString("detail")))
+                        .findFirst().orElse(null));
     }
 
     private JsonObject bucket() {

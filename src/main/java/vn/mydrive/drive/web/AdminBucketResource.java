@@ -3,14 +3,17 @@ package vn.mydrive.drive.web;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.mydrive.drive.BucketCheck;
 import vn.mydrive.platform.security.Roles;
+import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
 
 /**
  * For admins: files other GridFS clients wrote into the bucket — how many are not yet checked, unreadable, owned by
  * nobody; running the check or the adoption; and giving an unclaimed owner's files to an account
- * (docs/configuration.md, "A bucket shared with other tools").
+ * (docs/configuration.md, "A bucket shared with other tools"). The activity log names the admin who asked.
  */
 @Path("admin/bucket")
 @RequestScoped
@@ -36,6 +40,15 @@ public class AdminBucketResource {
 
     @Inject
     BucketCheck bucket;
+
+    @Inject
+    ClientAddresses clientAddresses;
+
+    @Context
+    SecurityContext security;
+
+    @Context
+    HttpServletRequest request;
 
     /** The bucket as the check sees it, the run under way on this node and the last one it finished. */
     public record BucketState(long unchecked, long unreadable, long unowned, List<BucketCheck.Unclaimed> unclaimed,
@@ -75,7 +88,7 @@ public class AdminBucketResource {
      */
     private Response run(BucketCheck.Kind kind, String wait) {
         int seconds = seconds(wait);
-        CompletableFuture<BucketCheck.Report> run = bucket.start(kind);
+        CompletableFuture<BucketCheck.Report> run = bucket.start(kind, asker());
         try {
             return Response.ok(run.get(seconds, TimeUnit.SECONDS)).build();
         } catch (TimeoutException e) {
@@ -117,6 +130,10 @@ public class AdminBucketResource {
                     "Send the account to give the files to, and the owner whose files they are (null: no owner).");
         }
         return new Assigned(assignment.owner(), assignment.account().strip(),
-                bucket.assign(assignment.owner(), assignment.account()));
+                bucket.assign(assignment.owner(), assignment.account(), asker()));
+    }
+
+    private BucketCheck.Asker asker() {
+        return new BucketCheck.Asker(security.getUserPrincipal().getName(), clientAddresses.of(request));
     }
 }

@@ -1,12 +1,15 @@
 package vn.mydrive.drive.web;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import vn.mydrive.drive.BucketCheck;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.web.ApiException;
+import vn.mydrive.platform.web.ClientAddresses;
 
 /**
  * The admin page's section on files other GridFS clients wrote: the counts, the run under way (polled), "check now",
@@ -21,6 +24,9 @@ public class BucketAdmin {
 
     @Inject
     BucketCheck bucket;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     private String owner;
     private String account;
@@ -59,24 +65,31 @@ public class BucketAdmin {
     }
 
     public void check() {
-        bucket.start(BucketCheck.Kind.CHECK);
+        bucket.start(BucketCheck.Kind.CHECK, asker());
         Messages.info("admin.bucket.started");
     }
 
     public void adopt() {
-        bucket.start(BucketCheck.Kind.ADOPT);
+        bucket.start(BucketCheck.Kind.ADOPT, asker());
         Messages.info("admin.bucket.started");
     }
 
     public void assign() {
         String from = owner == null || owner.equals(NO_OWNER) ? null : owner;
         try {
-            long given = bucket.assign(from, account);
+            long given = bucket.assign(from, account, asker());
             unclaimed = null;
             Messages.info("admin.bucket.assigned", given, account == null ? "" : account.strip());
         } catch (ApiException e) {
             Messages.error(e);
         }
+    }
+
+    /** The admin looking at the page, as the activity log names who asked. */
+    private BucketCheck.Asker asker() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext()
+                .getRequest();
+        return new BucketCheck.Asker(DrivePage.viewer(), clientAddresses.of(request));
     }
 
     public String getOwner() {
