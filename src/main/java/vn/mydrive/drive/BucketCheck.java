@@ -8,22 +8,19 @@ import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.bson.types.ObjectId;
 import vn.mydrive.drive.DriveExceptions.NoSuchPersonException;
 import vn.mydrive.platform.concurrent.Workers;
@@ -95,10 +92,6 @@ public class BucketCheck {
 
         /** The runs the server starts (at start-up and on its timer): nobody asked. */
         public static final Asker START_UP = new Asker(null, null);
-    }
-
-    /** Files nobody owns yet whose top-level {@code owner} has no account ({@code owner} null: none at all). */
-    public record Unclaimed(String owner, long files, long bytes) {
     }
 
     private CompletableFuture<Report> last = CompletableFuture.completedFuture(null);
@@ -290,17 +283,12 @@ public class BucketCheck {
 
     /**
      * Owners of checked files nobody owns that have no account (null: files with no owner at all), with how many
-     * files and bytes each holds, by name.
+     * files and bytes each holds, by name. The admin page asks on every view and every poll, so the store totals
+     * them and accounts are looked up once per owner, not once per file.
      */
-    public List<Unclaimed> unclaimed() {
-        Map<String, long[]> tally = new TreeMap<>(Comparator.nullsFirst(String::compareTo));
-        eachUnowned(file -> file.originalOwner() == null || !accounts.exists(file.originalOwner()), file -> {
-            long[] sums = tally.computeIfAbsent(file.originalOwner(), owner -> new long[2]);
-            sums[0]++;
-            sums[1] += file.size();
-        });
-        return tally.entrySet().stream().map(e -> new Unclaimed(e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .toList();
+    public List<OwnerFiles> unclaimed() {
+        return files.unownedByOwner().stream()
+                .filter(group -> group.owner() == null || !accounts.exists(group.owner())).toList();
     }
 
     /**
@@ -315,8 +303,8 @@ public class BucketCheck {
         }
         String to = account.strip();
         AtomicLong given = new AtomicLong();
-        eachUnowned(file -> Objects.equals(file.originalOwner(), originalOwner), file -> {
-            if (give(file, to)) {
+        each(files::unowned, file -> {
+            if (Objects.equals(file.originalOwner(), originalOwner) && give(file, to)) {
                 given.incrementAndGet();
             }
         });
@@ -326,14 +314,6 @@ public class BucketCheck {
         LOG.info(what);
         activity.fire(Activity.of(Activity.Kind.FILES_ASSIGNED, asker.username(), asker.clientAddress(), what));
         return count;
-    }
-
-    private void eachUnowned(Predicate<ForeignFile> which, Consumer<ForeignFile> action) {
-        each(files::unowned, file -> {
-            if (which.test(file)) {
-                action.accept(file);
-            }
-        });
     }
 
     /** Every file a pager gives ({@code after} the last one of the page before), a page at a time, in id order. */

@@ -107,6 +107,12 @@ public interface FileRepository {
     long countUnowned();
 
     /**
+     * How many checked files no account owns yet each top-level {@code owner} has, and their bytes (owner null:
+     * none, blank or not a string), by owner, null first; counted by the store, without reading the files.
+     */
+    List<OwnerFiles> unownedByOwner();
+
+    /**
      * Gives a checked file no account owns yet its owner, as an upload records one. Atomic per file, so of several
      * nodes (or runs) adopting it, one does. @return false if it had an owner already
      */

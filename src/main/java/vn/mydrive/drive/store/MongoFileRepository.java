@@ -22,11 +22,13 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.bson.BsonType;
 import org.bson.Document;
@@ -37,6 +39,7 @@ import vn.mydrive.drive.FileQuery;
 import vn.mydrive.drive.FileRepository;
 import vn.mydrive.drive.FolderTotals;
 import vn.mydrive.drive.ForeignFile;
+import vn.mydrive.drive.OwnerFiles;
 import vn.mydrive.drive.StoredFile;
 import vn.mydrive.drive.TrashedFolder;
 import vn.mydrive.drive.Visibility;
@@ -264,7 +267,7 @@ public class MongoFileRepository implements FileRepository {
                 .forEach(d -> found.add(new TrashedFolder(d.getObjectId("_id"), d.getList("path", String.class),
                         ((Number) d.get("files")).longValue(), ((Number) d.get("bytes")).longValue(),
                         d.getDate("trashedAt").toInstant())));
-        found.sort(java.util.Comparator.comparing(TrashedFolder::trashedAt).reversed());
+        found.sort(Comparator.comparing(TrashedFolder::trashedAt).reversed());
         return found;
     }
 
@@ -315,12 +318,17 @@ public class MongoFileRepository implements FileRepository {
     private static ForeignFile toForeign(Document d) {
         ObjectId id = d.getObjectId("_id");
         Document meta = d.get("metadata") instanceof Document m ? m : new Document();
-        String owner = text(d.get("owner"));
         return new ForeignFile(id, d.get("filename") instanceof String name ? name : id.toHexString(),
                 whole(d.get("length")), (int) Math.min(Integer.MAX_VALUE, whole(d.get("chunkSize"))),
                 d.get("uploadDate") instanceof Date date ? date.toInstant() : id.getDate().toInstant(),
                 d.get("contentType") instanceof String type ? type : text(meta.get("contentType")),
-                text(d.get("md5")), owner == null || owner.isBlank() ? null : owner);
+                text(d.get("md5")), originalOwner(d.get("owner")));
+    }
+
+    /** A top-level {@code owner} as adoption reads it: a string that is not blank, else none (null). */
+    private static String originalOwner(Object value) {
+        String owner = text(value);
+        return owner == null || owner.isBlank() ? null : owner;
     }
 
     /** A whole, non-negative number of any BSON number type, or -1. */
@@ -393,6 +401,24 @@ public class MongoFileRepository implements FileRepository {
     @Override
     public long countUnowned() {
         return files.countDocuments(unowned());
+    }
+
+    /**
+     * One {@code $group} by the raw {@code owner} (the embedded store runs it too): only one document per owner
+     * comes back, not every file. Values that read as no owner (missing, blank, not a string) come back as groups
+     * of their own and are added up here.
+     */
+    @Override
+    public List<OwnerFiles> unownedByOwner() {
+        Map<String, OwnerFiles> byOwner = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        files.aggregate(List.of(Aggregates.match(unowned()),
+                        Aggregates.group("$owner", Accumulators.sum("files", 1), Accumulators.sum("bytes", "$length"))))
+                .forEach(d -> {
+                    String owner = originalOwner(d.get("_id"));
+                    byOwner.merge(owner, new OwnerFiles(owner, ((Number) d.get("files")).longValue(),
+                            ((Number) d.get("bytes")).longValue()), OwnerFiles::plus);
+                });
+        return List.copyOf(byOwner.values());
     }
 
     @Override

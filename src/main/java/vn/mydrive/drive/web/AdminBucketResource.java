@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vn.mydrive.drive.BucketCheck;
+import vn.mydrive.drive.OwnerFiles;
 import vn.mydrive.platform.security.Roles;
 import vn.mydrive.platform.web.ClientAddresses;
 import vn.mydrive.platform.web.InvalidRequestException;
@@ -51,7 +52,7 @@ public class AdminBucketResource {
     HttpServletRequest request;
 
     /** The bucket as the check sees it, the run under way on this node and the last one it finished. */
-    public record BucketState(long unchecked, long unreadable, long unowned, List<BucketCheck.Unclaimed> unclaimed,
+    public record BucketState(long unchecked, long unreadable, long unowned, List<OwnerFiles> unclaimed,
                               BucketCheck.Progress running, BucketCheck.Report lastRun) {
     }
 

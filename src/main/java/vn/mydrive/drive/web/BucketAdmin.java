@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import vn.mydrive.drive.BucketCheck;
+import vn.mydrive.drive.OwnerFiles;
 import vn.mydrive.platform.faces.Messages;
 import vn.mydrive.platform.web.ApiException;
 import vn.mydrive.platform.web.ClientAddresses;
@@ -30,7 +31,7 @@ public class BucketAdmin {
 
     private String owner;
     private String account;
-    private List<BucketCheck.Unclaimed> unclaimed;
+    private List<OwnerFiles> unclaimed;
 
     public long getUnchecked() {
         return bucket.uncheckedCount();
@@ -45,7 +46,7 @@ public class BucketAdmin {
     }
 
     /** Read once per request: the page asks for it three times (table, menu, whether to show them). */
-    public List<BucketCheck.Unclaimed> getUnclaimed() {
+    public List<OwnerFiles> getUnclaimed() {
         if (unclaimed == null) {
             unclaimed = bucket.unclaimed();
         }
