@@ -137,7 +137,7 @@ class PhoneLayoutIT {
         api.post("api/auth/logout", null, Accounts.bearer(token));
     }
 
-    private static void emulatePhone(Browser browser, int width, int height) {
+    static void emulatePhone(Browser browser, int width, int height) {
         ChromeDriver chrome = (ChromeDriver) browser.driver();
         if (width == 0) {
             chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
@@ -150,7 +150,7 @@ class PhoneLayoutIT {
     }
 
     /** The page is no wider than the screen, and each element lies inside it, left to right. */
-    private static void assertFits(Browser browser, String page, By... elements) {
+    static void assertFits(Browser browser, String page, By... elements) {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();
         long viewport = ((Number) js.executeScript("return window.innerWidth;")).longValue();
         long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth;")).longValue();
