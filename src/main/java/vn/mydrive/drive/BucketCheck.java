@@ -184,7 +184,7 @@ public class BucketCheck {
 
     /**
      * "3 file(s) adopted: alice 2, bob 1", the accounts that got most first (the log keeps the start of a long
-     * detail); and whether the run stopped early, or nobody asked for it.
+     * detail), and whether the run stopped early.
      */
     private static String adoptedDetail(Report report, Map<String, Long> byAccount) {
         String accounts = byAccount.entrySet().stream()
