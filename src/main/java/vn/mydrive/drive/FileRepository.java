@@ -47,10 +47,10 @@ public interface FileRepository {
     void moveAllToTop(ObjectId folderId);
 
     /**
-     * For each of these folders holding files (not in the trash) directly: how many and their bytes, whoever the
-     * files belong to (people a folder is shared with may add theirs).
+     * For each folder holding files (not in the trash) directly: how many and their bytes; the files are the owner's
+     * anywhere, and anyone's in {@code othersAdd} (the owner's folders people they shared them with added files to).
      */
-    Map<ObjectId, FolderTotals> totalsByFolder(Collection<ObjectId> folderIds);
+    Map<ObjectId, FolderTotals> totalsByFolder(String ownerKey, Collection<ObjectId> othersAdd);
 
     /**
      * Moves the file to the trash, remembering the names of the folders it was in ({@code from}, top first) and the

@@ -13,9 +13,11 @@ import vn.mydrive.platform.security.AccountKey;
  * @param sharedWith   the account keys of the people its owner shared it with by name: they see everything in it and
  *                     in its subfolders
  * @param contributors those of {@code sharedWith} who may also add files to it (and to its subfolders)
+ * @param othersAdd    whether someone other than its owner has added a file to it (set once, never cleared): only
+ *                     such folders need their files counted beyond the owner's own
  */
 public record Folder(ObjectId id, String name, String owner, ObjectId parentId, Instant createdAt,
-                     List<String> sharedWith, List<String> contributors) {
+                     List<String> sharedWith, List<String> contributors, boolean othersAdd) {
 
     public Folder {
         sharedWith = sharedWith == null ? List.of() : List.copyOf(sharedWith);
@@ -24,7 +26,7 @@ public record Folder(ObjectId id, String name, String owner, ObjectId parentId, 
 
     /** A new folder, shared with nobody. */
     public Folder(ObjectId id, String name, String owner, ObjectId parentId, Instant createdAt) {
-        this(id, name, owner, parentId, createdAt, List.of(), List.of());
+        this(id, name, owner, parentId, createdAt, List.of(), List.of(), false);
     }
 
     public boolean isOwnedBy(String username) {

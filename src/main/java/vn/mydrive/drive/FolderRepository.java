@@ -41,6 +41,9 @@ public interface FolderRepository {
     /** The folders shared with a person by name (each with everything in it): their "Shared with me". */
     List<Folder> sharedWith(String accountKey);
 
+    /** Records that someone other than the owner adds files to the folder (see {@link Folder#othersAdd()}). */
+    void markOthersAdd(ObjectId id);
+
     /** Stops sharing every folder with a person whose account goes. */
     void unshareEverywhere(String accountKey);
 

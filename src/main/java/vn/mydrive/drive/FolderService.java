@@ -84,6 +84,11 @@ public class FolderService {
         if (!access(person, folder).canAdd()) {
             throw new ReadOnlyFolderException();
         }
+        if (!AccountKey.same(person, folder.owner())) {
+            // Marked before the file lands (a failed upload leaves a mark that costs nothing): the folder's totals
+            // then count others' files too, and the owner's other folders need not be searched for them.
+            folders.markOthersAdd(folder.id());
+        }
         return folder;
     }
 
@@ -202,7 +207,8 @@ public class FolderService {
     public Map<ObjectId, FolderTotals> totals(String owner) {
         Map<ObjectId, Folder> all = byId(owner);
         Map<ObjectId, FolderTotals> totals = new HashMap<>();
-        files.totalsByFolder(all.keySet()).forEach((folderId, direct) -> {
+        List<ObjectId> othersAdd = all.values().stream().filter(Folder::othersAdd).map(Folder::id).toList();
+        files.totalsByFolder(AccountKey.of(owner), othersAdd).forEach((folderId, direct) -> {
             int steps = 0;
             for (Folder f = all.get(folderId); f != null && steps++ <= all.size(); f = all.get(f.parentId())) {
                 totals.merge(f.id(), direct, FolderTotals::plus);

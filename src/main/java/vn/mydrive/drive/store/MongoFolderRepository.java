@@ -3,6 +3,7 @@ package vn.mydrive.drive.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -41,6 +42,7 @@ public class MongoFolderRepository implements FolderRepository {
     private static final String TOP = "top";
     private static final String SHARED_WITH = "sharedWith";
     private static final String CONTRIBUTORS = "contributors";
+    private static final String OTHERS_ADD = "othersAdd";
 
     @Inject
     MongoStore store;
@@ -114,6 +116,11 @@ public class MongoFolderRepository implements FolderRepository {
     }
 
     @Override
+    public void markOthersAdd(ObjectId id) {
+        folders.updateOne(and(eq("_id", id), ne(OTHERS_ADD, true)), Updates.set(OTHERS_ADD, true));
+    }
+
+    @Override
     public void unshareEverywhere(String accountKey) {
         folders.updateMany(eq(SHARED_WITH, accountKey),
                 Updates.combine(Updates.pull(SHARED_WITH, accountKey), Updates.pull(CONTRIBUTORS, accountKey)));
@@ -161,6 +168,6 @@ public class MongoFolderRepository implements FolderRepository {
     private static Folder toFolder(Document d) {
         return new Folder(d.getObjectId("_id"), d.getString("name"), d.getString("owner"), d.getObjectId("parentId"),
                 d.getDate("createdAt").toInstant(), d.getList(SHARED_WITH, String.class),
-                d.getList(CONTRIBUTORS, String.class));
+                d.getList(CONTRIBUTORS, String.class), Boolean.TRUE.equals(d.getBoolean(OTHERS_ADD)));
     }
 }
