@@ -126,7 +126,8 @@ class RedeployResumeIT {
         }
     }
 
-    private static void awaitUp(ApiClient api) throws InterruptedException {
+    /** Waits until the app answers its sign-in page again after a deploy. */
+    static void awaitUp(ApiClient api) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try {
