@@ -13,9 +13,11 @@ import vn.mydrive.covid.SourceException;
  * Finds the new cases by province in a bulletin's text, in the two ways it was printed. The Ministry of Health's
  * own: "... tại 3 tỉnh, thành phố (...). Các tỉnh, thành phố ghi nhận ca bệnh như sau: Hà Nội (2.910), TP. Hồ Chí
  * Minh (1.002), Đắk Lắk (87)." (its timeline: "+ 801 ca ghi nhận trong nước tại TP. Hồ Chí Minh (800), Hà Nội (1);
- * trong đó ..."). The press's retelling: "Trong đó, Bình Dương có 4.200 ca, TP.HCM 3.400 ca, Nghệ An và Thừa Thiên
- * Huế mỗi tỉnh có 60 ca, ..." (also after "Cụ thể:"). Names are capitalised words as written; the caller resolves
- * them. Shapes and rules: docs/configuration.md, "COVID sources: the shapes they read".
+ * trong đó ...", and mid-2021's announcements: "40 ca mắc ghi nhận trong nước tại Hà Nội (24), Hải Dương (1), ...",
+ * "48 ca mắc mới ghi nhận trong nước tại Bắc Giang (33 ca), ...", whose count is the list's total). The press's
+ * retelling: "Trong đó, Bình Dương có 4.200 ca, TP.HCM 3.400 ca, Nghệ An và Thừa Thiên Huế mỗi tỉnh có 60 ca, ..."
+ * (also after "Cụ thể:"). Names are capitalised words as written; the caller resolves them. Shapes and rules:
+ * docs/configuration.md, "COVID sources: the shapes they read".
  */
 final class BulletinLists {
 
@@ -29,11 +31,16 @@ final class BulletinLists {
 
     /** After this the ministry's list must follow: anything else there is a changed or broken page. */
     private static final Pattern MINISTRY_START = Pattern.compile("ghi nhận ca bệnh như sau\\s*:\\s*", Pattern.CASE_INSENSITIVE);
-    /** The timeline's wording; also printed before "tại 62 tỉnh, thành phố", which is no list. */
-    private static final Pattern TIMELINE_START = Pattern.compile(
-            "ca ghi nhận trong nước\\s+tại\\s*:?\\s*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern MINISTRY_ENTRY = Pattern.compile(
-            "\\G(?:và\\s+)?(" + NAME + ")\\s*\\(\\s*(\\d{1,3}(?:[.,]\\d{3})+|\\d+)\\s*(?:[-–—;,][^()]*)?\\)");
+    /**
+     * The wording before 2022 (the timeline's and mid-2021's), the total first: "801 ca", "40 ca mắc", "48 ca mắc
+     * mới" then "ghi nhận trong nước tại". Also printed before "tại 62 tỉnh, thành phố", which is no list. The cases
+     * isolated on arrival, often listed just before ("6 ca nhập cảnh tại TP.HCM (2), ..."), are not a province's.
+     */
+    private static final Pattern DOMESTIC_START = Pattern.compile("(" + COUNT + ")\\s+ca(?:\\s+mắc)?(?:\\s+mới)?"
+            + "\\s+ghi nhận trong nước\\s+tại\\s*:?\\s*", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** "Name (count)", the count also as "(33 ca)" (mid-2021) or with a remark ("(3.300-giảm ...)"). */
+    private static final Pattern MINISTRY_ENTRY = Pattern.compile("\\G(?:và\\s+)?(" + NAME
+            + ")\\s*\\(\\s*(\\d{1,3}(?:[.,]\\d{3})+|\\d+)(?:\\s+ca)?\\s*(?:[-–—;,][^()]*)?\\)");
     private static final Pattern ANNOUNCED = Pattern.compile("tại (\\d+) tỉnh,? thành(?: phố)?", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern PRESS_START = Pattern.compile(
@@ -73,14 +80,24 @@ final class BulletinLists {
             checkAnnounced(text, start.start(), entries.size(), url);
             return Optional.of(entries);
         }
-        Matcher timeline = TIMELINE_START.matcher(text);
-        while (timeline.find()) {
-            List<Entry> entries = ministryEntries(text, timeline.end());
+        Matcher domestic = DOMESTIC_START.matcher(text);
+        while (domestic.find()) {
+            List<Entry> entries = ministryEntries(text, domestic.end());
             if (!entries.isEmpty()) {
+                checkTotal(Numbers.count(domestic.group(1)), entries, url);
                 return Optional.of(entries);
             }
         }
         return Optional.empty();
+    }
+
+    /** A list that does not add up to the total printed before it was misread, or misprinted: neither is stored. */
+    private static void checkTotal(long total, List<Entry> entries, String url) throws SourceException {
+        long listed = entries.stream().mapToLong(Entry::cases).sum();
+        if (listed != total) {
+            throw new SourceException("The bulletin in " + url + " announces " + total
+                    + " cases in the country but its provinces add up to " + listed);
+        }
     }
 
     /** The entries from {@code from} on; a comma promises another entry, so what follows it must be one. */

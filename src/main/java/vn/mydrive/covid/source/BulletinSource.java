@@ -113,9 +113,9 @@ public final class BulletinSource implements CovidSource {
                 }
             }
             if (!listed) {
-                throw new SourceException("No list of new cases by province in " + url + " (neither \"Các tỉnh, thành"
-                        + " phố ghi nhận ca bệnh như sau: X (n), ...\" nor \"Trong đó, X có n ca, ...\"; has the page"
-                        + " changed?)");
+                throw new SourceException("No list of new cases by province in " + url + " (not \"Các tỉnh, thành"
+                        + " phố ghi nhận ca bệnh như sau: X (n), ...\", \"N ca mắc ghi nhận trong nước tại X (n), ...\""
+                        + " nor \"Trong đó, X có n ca, ...\"; has the page changed?)");
             }
             return fresh;
         }

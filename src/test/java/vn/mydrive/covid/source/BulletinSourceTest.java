@@ -23,7 +23,8 @@ import vn.mydrive.covid.SnapshotLoader;
 import vn.mydrive.covid.SourceException;
 
 /**
- * The bulletin in the wordings it was printed in: the ministry's list with counts in parentheses, the press's
+ * The bulletin in the wordings it was printed in: the ministry's list with counts in parentheses (its 2022 form
+ * after "ghi nhận ca bệnh như sau:", its mid-2021 form after "N ca mắc ghi nhận trong nước tại"), the press's
  * "X có N ca, Y N ca" (with "X và Y mỗi tỉnh có N ca", and its sentence breaks), names as written, and the day from
  * the title or the published time; the ministry's timeline read through its pager, page 1 holding 23/01 and 22/01,
  * page 2 21/01 and 20/01, page 3 19/01 (each test its own scenario, so the pages it asked for can be checked). Pages
@@ -78,6 +79,63 @@ class BulletinSourceTest {
         assertEquals(60L, cases.get(33));
         assertEquals(55L, cases.get(52), "Bà Rịa - Vũng Tàu");
         assertEquals(2L, cases.get(14), "Ninh Bình và Sơn La mỗi địa phương có 2 ca");
+    }
+
+    @Test
+    void theMid2021WordingGivesTheDomesticListNotTheCasesIsolatedOnArrival() throws SourceException {
+        // Follows Thanh Niên's reprint of the ministry's 7 May 2021 announcement (see the fixture's comment).
+        Map<Integer, Long> cases = cases(fetch("bulletin-mid2021.html"), LocalDate.of(2021, 5, 7));
+
+        assertEquals(Map.of(1, 22L, code("Hải Dương"), 2L, code("Điện Biên"), 1L, code("Hà Nam"), 1L, code("Nghệ An"), 1L,
+                code("Hưng Yên"), 4L, code("Nam Định"), 1L, code("Đà Nẵng"), 6L, code("Phú Thọ"), 1L, code("Vĩnh Phúc"), 1L),
+                cases, "after \"40 ca mắc ghi nhận trong nước tại\"; Đà Nẵng's 2 arrivals, Quảng Trị's and Bình Thuận's"
+                        + " are no province's new cases, nor the related news' Hà Nội (19)");
+    }
+
+    @Test
+    void theMid2021WordingReadsCountsWrittenWithCa() throws SourceException {
+        // Follows the wording quoted on hatinh24h.com.vn for 18 May 2021 (see the fixture's comment).
+        Map<Integer, Long> cases = cases(fetch("bulletin-mid2021-ca.html"), LocalDate.of(2021, 5, 18));
+
+        assertEquals(Map.of(code("Bắc Giang"), 31L, code("Bắc Ninh"), 15L, code("Điện Biên"), 1L, code("Thái Bình"), 1L),
+                cases, "\"48 ca mắc mới ghi nhận trong nước tại Bắc Giang (31 ca), ...\"");
+    }
+
+    @Test
+    void aMid2021ListThatDoesNotAddUpToItsTotalIsRefused() {
+        String failure = assertThrows(SourceException.class, () -> BulletinSource.parse(Jsoup.parse(article(
+                "32 ca mắc ghi nhận trong nước tại Bắc Ninh (29), Hà Nội (1), Lạng Sơn (1).")), PROVINCES, "test"))
+                .getMessage();
+
+        assertTrue(failure.contains("announces 32 cases in the country but its provinces add up to 31"), failure);
+    }
+
+    @Test
+    void aMid2021ListNamingAnUnknownPlaceIsRefused() {
+        String failure = assertThrows(SourceException.class, () -> BulletinSource.parse(Jsoup.parse(article(
+                "31 ca mắc ghi nhận trong nước tại Bắc Ninh (29), Atlantis (1), Lạng Sơn (1).")), PROVINCES, "test"))
+                .getMessage();
+
+        assertTrue(failure.contains("Unknown province \"Atlantis\""), failure);
+    }
+
+    @Test
+    void theTimelinesMid2021AnnouncementsAreReadOnePerDay() throws SourceException {
+        // The wording of the ministry's mid-2021 announcements in its timeline's layout (timeline-1.html), upper-case
+        // heading and all; one announcement listing provinces a day, as the timeline must have to be read.
+        String item = "<ul><li><div class=\"timeline\"><div class=\"timeline-detail\"><div class=\"timeline-head\">"
+                + "<h3>18:30 %s</h3></div><div class=\"timeline-content\"><p>THÔNG BÁO VỀ %s CA MẮC MỚI</p><p>%s</p></div>"
+                + "</div></div></li></ul>";
+        String page = "<html><body><div class=\"timeline-sec\">"
+                + item.formatted("13/05/2021", "31", "31 ca mắc ghi nhận trong nước tại Bắc Ninh (29), Hà Nội (1), Lạng Sơn (1).")
+                + item.formatted("12/05/2021", "135", "135 ca mắc mới ghi nhận trong nước tại Bắc Giang (87), Bắc Ninh (34),"
+                        + " Hà Nội (10), Đà Nẵng (4).")
+                + "</div></body></html>";
+        Map<LocalDate, Map<Integer, Long>> days = days(BulletinSource.parse(Jsoup.parse(page), PROVINCES, "test"));
+
+        assertEquals(Map.of(code("Bắc Ninh"), 29L, 1, 1L, code("Lạng Sơn"), 1L), days.get(LocalDate.of(2021, 5, 13)));
+        assertEquals(Map.of(code("Bắc Giang"), 87L, code("Bắc Ninh"), 34L, 1, 10L, code("Đà Nẵng"), 4L),
+                days.get(LocalDate.of(2021, 5, 12)));
     }
 
     @Test
@@ -233,6 +291,12 @@ class BulletinSourceTest {
 
     private static BulletinSource source(String page) {
         return new BulletinSource(List.of(fixtures.base() + "/pages/" + page), Duration.ofSeconds(2), 1);
+    }
+
+    /** A news article of 7 May 2021 whose body is {@code text}. */
+    private static String article(String text) {
+        return "<html><head><meta property=\"article:published_time\" content=\"2021-05-07T19:00:00+07:00\">"
+                + "<title>Thêm ca mắc Covid-19 mới</title></head><body><article><p>" + text + "</p></article></body></html>";
     }
 
     private static Map<Integer, Long> cases(List<DailyFigure> figures, LocalDate day) {
