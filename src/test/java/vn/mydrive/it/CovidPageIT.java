@@ -3,10 +3,19 @@ package vn.mydrive.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,7 +32,10 @@ import vn.mydrive.testkit.Accounts;
 import vn.mydrive.testkit.ApiClient;
 import vn.mydrive.testkit.Browser;
 
-/** The lookup page in a real browser: a name typed without diacritics, then with a day, then an unknown one. */
+/**
+ * The lookup page in a real browser: a name typed without diacritics, then with a day, then an unknown one; and the
+ * CSV downloads of the day's ranking and of a period's series, as a person saves them, against the API's figures.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class CovidPageIT {
@@ -144,6 +156,97 @@ class CovidPageIT {
         lookUp("da nang", "01-01-2099");
         browser.waitForText(By.id("lookup:messages"), "Ngày này chưa tới. Số liệu có từ 18-03-2020 đến");
         browser.screenshot("lookup-errors-vi-desktop");
+    }
+
+    @Test
+    void theCsvDownloadsHoldTheFiguresTheApiGives() {
+        try {
+            csvDownloads();
+        } catch (AssertionError | RuntimeException e) {
+            browser.saveEvidence("covid-csv");
+            throw e;
+        }
+    }
+
+    private void csvDownloads() {
+        String base = ApiClient.loopback(deployment);
+        browser.signIn(base, new Accounts(new ApiClient(deployment)).register(Accounts.uniqueName("csv")), Accounts.PASSWORD);
+        String asker = new Accounts(new ApiClient(deployment)).newSignedInUser("asker");
+
+        // The day's ranking: the API's lines, in the table's order, one CSV row each.
+        JsonObject day = serviceAnswer(asker, "api/covid/days/10-08-2021");
+        browser.open(base + "app/covid.xhtml");
+        browser.type(By.id("ranking:rankingDay"), "10-08-2021");
+        browser.visible(By.id("ranking:showDay")).click();
+        browser.waitForText(By.id("nationalFigures"), "10-08-2021");
+        List<String> dayCsv = download(By.id("dayCsv"), base + "api/covid/days/10-08-2021.csv", "covid-10-08-2021.csv");
+        assertEquals("rank,code,province,new_cases,new_deaths,cases_to_date", dayCsv.get(0));
+        List<String> ranked = day.getJsonArray("provinces").getValuesAs(JsonObject.class).stream()
+                .map(line -> String.join(",", number(line, "rank"), number(line, "code"), line.getString("province"),
+                        number(line, "newCases"), number(line, "newDeaths"), number(line, "totalToDate")))
+                .toList();
+        assertEquals(63, ranked.size());
+        assertEquals(ranked, dayCsv.subList(1, dayCsv.size()));
+        assertEquals(browser.driver().findElements(By.cssSelector("[id='ranking:provinces'] .ranking-province")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList(),
+                dayCsv.stream().skip(1).map(row -> row.split(",")[2]).toList(), "the rows in the table's order");
+
+        // A period's series: each day's figures, and the cases to date running on from the day before the period.
+        String code = provinceCode(asker, "Cà Mau");
+        JsonObject series = serviceAnswer(asker, "api/covid/provinces/" + code + "/daily?from=01-10-2021&to=31-10-2021");
+        long toDate = serviceAnswer(asker, "api/covid/days/30-09-2021").getJsonArray("provinces")
+                .getValuesAs(JsonObject.class).stream().filter(line -> number(line, "code").equals(code)).findFirst()
+                .orElseThrow().getJsonNumber("totalToDate").longValue();
+        List<String> expected = new ArrayList<>();
+        for (JsonObject d : series.getJsonArray("days").getValuesAs(JsonObject.class)) {
+            toDate += d.containsKey("newCases") && !d.isNull("newCases") ? d.getJsonNumber("newCases").longValue() : 0;
+            expected.add(String.join(",", d.getString("date"), number(d, "newCases"), number(d, "newDeaths"),
+                    String.valueOf(toDate)));
+        }
+        assertEquals(31, expected.size());
+        browser.open(base + "app/covid.xhtml?p=C%C3%A0%20Mau&from=01-10-2021&to=31-10-2021");
+        browser.waitForText(By.id("lookup:answer"), "Cà Mau: total cases");
+        List<String> seriesCsv = download(By.id("seriesCsv"),
+                base + "api/covid/provinces/" + code + "/daily.csv?from=01-10-2021&to=31-10-2021", "Cà Mau.csv");
+        assertEquals("date,new_cases,new_deaths,cases_to_date", seriesCsv.get(0));
+        assertEquals(expected, seriesCsv.subList(1, seriesCsv.size()));
+        String lastDayTotal = serviceAnswer(asker, "api/covid/days/31-10-2021").getJsonArray("provinces")
+                .getValuesAs(JsonObject.class).stream().filter(line -> number(line, "code").equals(code))
+                .map(line -> number(line, "totalToDate")).findFirst().orElseThrow();
+        assertTrue(seriesCsv.get(seriesCsv.size() - 1).endsWith("," + lastDayTotal),
+                "the last day's cases to date are the ranking's total to date for that day: " + lastDayTotal);
+    }
+
+    /**
+     * Clicks the link to {@code href} (the API, under the application's address) and reads the file saved as
+     * {@code fileName}: UTF-8 after a byte order mark (without it Excel reads "Cà Mau" as "CÃ  Mau"), CRLF lines.
+     */
+    private List<String> download(By link, String href, String fileName) {
+        assertEquals(href, browser.visible(link).getAttribute("href"), "the link leads to the API");
+        browser.visible(link).click();
+        Path file = browser.awaitDownload(fileName);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            assertTrue(bytes.length > 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                    && (bytes[2] & 0xff) == 0xBF, fileName + " starts with a UTF-8 byte order mark");
+            String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+            assertTrue(text.endsWith("\r\n") && text.replace("\r\n", "").indexOf('\n') < 0, "CRLF line ends");
+            return Arrays.asList(text.substring(0, text.length() - 2).split("\r\n", -1));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A number of the API's answer as the CSV writes it; a missing figure is an empty field. */
+    private static String number(JsonObject object, String name) {
+        return object.containsKey(name) && !object.isNull(name) ? object.getJsonNumber(name).toString() : "";
+    }
+
+    private String provinceCode(String token, String name) {
+        ApiClient.Reply reply = new ApiClient(deployment).get("api/covid/provinces", Accounts.bearer(token));
+        assertEquals(200, reply.status(), reply::toString);
+        return Json.createReader(new StringReader(reply.body())).readArray().getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("name").equals(name)).map(p -> number(p, "code")).findFirst().orElseThrow();
     }
 
     private JsonObject serviceAnswer(String token, String path) {

@@ -239,7 +239,10 @@ public class CovidPage implements Serializable {
         return List.copyOf(notes.values());
     }
 
-    /** The chart's figures as CSV, under the application's address. */
+    /**
+     * The chart's figures as CSV: the API's path under the application's root, to which the page adds its context
+     * path (the page is under app/, so the path alone would lead to app/api/..., which is no address).
+     */
     public String getSeriesCsv() {
         return "api/covid/provinces/" + chartCode + "/daily.csv?from=" + DayInput.DISPLAY.format(chartFrom) + "&to="
                 + DayInput.DISPLAY.format(chartTo);
