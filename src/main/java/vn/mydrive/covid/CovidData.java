@@ -39,6 +39,19 @@ public class CovidData {
         return !current.isEmpty();
     }
 
+    /**
+     * Answers from the bundled snapshot, held in memory only, until the store holds a complete data set: for a node
+     * that starts while another holds the refresh lease before the first load finished (or died holding it, until
+     * the lease runs out), so that it never answers with no figures at all. The first reload that finds a stored
+     * data set replaces it.
+     */
+    public synchronized void useSnapshotUntilStored() {
+        if (!isLoaded()) {
+            current = new CovidDataset(SnapshotLoader.provinces(), SnapshotLoader.daily(), List.of(),
+                    new CovidDataset.Freshness(null, SnapshotLoader.SOURCE));
+        }
+    }
+
     /** Loads the stored data, once there is a complete data set (version 0 means the first load is under way). */
     public synchronized void reload() {
         long stored = store.version();

@@ -97,6 +97,7 @@ public class CovidRefresher {
             if (!store.takeLease(node, LEASE)) {
                 runs.add(record("all", Instant.now(), Outcome.SKIPPED, 0, "Another node is refreshing"));
                 data.reload();
+                data.useSnapshotUntilStored();
                 return runs;
             }
             try {
