@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Issue 17's cost table: where the server's CPU (or its allocations) go while bench/transfer.sh's benchmark writes a
-# file through the driver, uploads it through MyDrive and downloads it again; one profile per phase, summed by stage.
+# file through the driver, reads it back, sends it to a bare WebSocket sink, uploads it through MyDrive and downloads
+# it again; one profile per phase and per process (server, and the benchmark's client), summed by stage.
 # async-profiler comes from Maven Central (tools.profiler:async-profiler) and is attached to the running server
 # for each phase (bench/java/.../ServerProfiler.java); nothing is downloaded from elsewhere.
 # Two rounds: each phase's profile is kept from the second, once the server is warm (the first's JIT work aside).
 # Usage: bench/profile.sh [cpu|alloc] [MiB, default 1024]
-# Output: target/bench/profiles/<phase>-<event>.collapsed (folded stacks: flame graphs' input) and the tables.
+# Output: target/bench/profiles/<phase>[-client]-<event>.collapsed (folded stacks: flame graphs' input), the tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENT="${1:-cpu}"
@@ -17,11 +18,14 @@ mvn -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:$VERSION -Dou
 LIB="$PWD/target/bench/profiler/linux-x64/libasyncProfiler.so"
 PID=$(bench/server.sh start | tail -1)
 trap 'bench/server.sh stop' EXIT
-java -Xmx1g -cp "$(cat target/bench/runtime-classpath.txt)" \
-    -Dsizes="$SIZE" -Drounds=2 -Dserver.pid="$PID" -Dwork.dir=target/bench \
+bench/sink.sh
+java -Xmx1g -Djdk.attach.allowAttachSelf=true -cp "$(cat target/bench/runtime-classpath.txt)" \
+    -Dsizes="$SIZE" -Drounds=2 -Dserver.pid="$PID" -Dsink=true -Dwork.dir=target/bench \
     -Dprofile.lib="$LIB" -Dprofile.event="$EVENT" -Dprofile.dir=target/bench/profiles \
     vn.mydrive.bench.TransferBenchmark
-for phase in driver-write app-upload app-download; do
-    java -cp target/test-classes vn.mydrive.bench.ProfileStages "target/bench/profiles/$phase-$EVENT.collapsed" \
-        "$SIZE" "$EVENT"
+for phase in driver-write driver-read bare-socket app-upload app-download; do
+    for side in "" -client; do
+        java -cp target/test-classes vn.mydrive.bench.ProfileStages "target/bench/profiles/$phase$side-$EVENT.collapsed" \
+            "$SIZE" "$EVENT"
+    done
 done

@@ -26,9 +26,9 @@ final class CpuClock {
         clientStart = clientSeconds();
     }
 
-    /** "server s + client s" since {@link #start}. */
-    String lap() {
-        return String.format("%.1f + %.1f", serverSeconds() - serverStart, clientSeconds() - clientStart);
+    /** "server s + client s" since {@link #start}, divided by the GiB moved. */
+    String lap(double gib) {
+        return String.format("%.1f + %.1f", (serverSeconds() - serverStart) / gib, (clientSeconds() - clientStart) / gib);
     }
 
     private double serverSeconds() {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Issue 17's cost table: sums a phase's folded stacks ({@link ServerProfiler}) by stage of the path between the
+ * Issue 17's cost table: sums a phase's folded stacks ({@link PhaseProfiler}) by stage of the path between the
  * socket and the store, and prints each stage's share, per GiB moved: CPU seconds from a CPU profile (samples at
  * 1 ms), bytes allocated (so, roughly, copies of the payload) from an allocation profile.
  *
@@ -41,7 +41,8 @@ public final class ProfileStages {
                     "org.h2.mvstore.type.ObjectDataType")),
             new Stage("store: H2 write and commit", any("org.h2.mvstore")),
             new Stage("store: other (query, index, reply)", any("de.bwaldvogel", "[mongo-server")),
-            new Stage("WebSocket unmasking", any("Masker.mask", "Masker.unmask")),
+            // Undertow unmasks on the server (Masker.mask), the JDK's client masks (Frame$Masker).
+            new Stage("WebSocket masking and unmasking", any("Masker.mask", "Masker.unmask", "Frame$Masker")),
             new Stage("message assembly (MessageAssembler)", any("MessageAssembler.binary")),
             new Stage("frame parsing", any("SegmentFrame.read", "SegmentFrame.write")),
             new Stage("CRC32C", any("CRC32C")),
@@ -56,6 +57,9 @@ public final class ProfileStages {
             new Stage("acknowledgements and frames sent", any("Outbox", "Replies.", "WebSocketSessionRemoteEndpoint",
                     "io.undertow.websockets.core.WebSocketChannel.send", "WebSockets.send")),
             new Stage("socket receive and WebSocket framing (Undertow I/O threads)", any("[default I.O", "[XNIO")),
+            new Stage("client: the JDK's WebSocket (framing, socket send and receive)", any("jdk.internal.net.http")),
+            new Stage("client: file read and write", any("sun.nio.ch.FileChannelImpl", "sun.nio.ch.FileDispatcherImpl",
+                    "java.io.FileInputStream", "java.io.RandomAccessFile")),
             new Stage("other MyDrive code", any("vn.mydrive")),
             new Stage("other", stack -> true));
 

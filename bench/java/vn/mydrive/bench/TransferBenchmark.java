@@ -38,7 +38,8 @@ import vn.mydrive.testkit.ApiClient;
  * which starts the server; prints one line per round and the medians.
  *
  * <p>System properties: {@code mydrive.url}, {@code mongo.uri}, {@code sizes} (MiB, comma-separated),
- * {@code rounds}, {@code server.pid}, {@code work.dir}; and {@link ServerProfiler}'s, to profile each phase.
+ * {@code rounds}, {@code server.pid}, {@code work.dir}, {@code sink} ({@code true}: also send the file to the bare
+ * WebSocket sink, {@link BareSocketIngest}); and {@link PhaseProfiler}'s, to profile each phase.
  */
 public final class TransferBenchmark {
 
@@ -52,6 +53,7 @@ public final class TransferBenchmark {
         long pid = Long.getLong("server.pid", -1);
 
         ApiClient api = new ApiClient(app);
+        BareSocketIngest sink = Boolean.getBoolean("sink") ? new BareSocketIngest(BareSocketIngest.beside(app.toURI())) : null;
         String token = new Accounts(api).newSignedInUser("bench");
         try (MongoClient mongo = MongoClients.create(mongoUri);
              HeapSampler heap = pid > 0 ? new HeapSampler(pid) : null;
@@ -68,7 +70,7 @@ public final class TransferBenchmark {
                         "ratio", "driver read", "app download", "ratio", "server heap MiB idle/peak");
                 List<double[]> results = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    double[] r = round(db, client, api, token, file, size, heap);
+                    double[] r = round(db, client, api, token, file, size, heap, sink);
                     results.add(r);
                     print(Integer.toString(round), r);
                 }
@@ -84,67 +86,73 @@ public final class TransferBenchmark {
     }
 
     private static double[] round(MongoDatabase db, TransferClient client, ApiClient api, String token, Path file,
-                                  long size, HeapSampler heap) throws Exception {
-        CpuClock cpu = new CpuClock(Long.getLong("server.pid", -1));
-        ServerProfiler profiler = new ServerProfiler(Long.getLong("server.pid", -1));
+                                  long size, HeapSampler heap, BareSocketIngest sink) throws Exception {
+        Phases phases = new Phases(Long.getLong("server.pid", -1), size);
         // The store's own limit: GridFS through the driver, same chunk size as the app.
         GridFSBucket bucket = GridFSBuckets.create(db, "benchfs").withChunkSizeBytes(1 << 20);
-        cpu.start();
-        profiler.start();
+        phases.start();
         long t0 = System.nanoTime();
         ObjectId direct;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
             direct = bucket.uploadFromStream("bench.bin", in);
         }
         double driverWrite = size / MB / seconds(t0);
-        String driverWriteCpu = cpu.lap();
-        profiler.stop("driver-write");
+        phases.stop("driver-write");
         MongoCollection<Document> chunks = db.getCollection("benchfs.chunks");
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        phases.start();
         t0 = System.nanoTime();
         for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
             Document chunk = chunks.find(new Document("files_id", direct).append("n", n)).batchSize(1).first();
             sha.update(chunk.get("data", Binary.class).getData());
         }
         double driverRead = size / MB / seconds(t0);
+        phases.stop("driver-read");
         // Not bucket.delete(): its deleteMany by files_id alone makes the embedded store materialise every chunk.
         for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
             chunks.deleteOne(new Document("files_id", direct).append("n", n));
         }
         db.getCollection("benchfs.files").deleteOne(new Document("_id", direct));
 
+        double bareSocket = Double.NaN;
+        if (sink != null) {
+            phases.start();
+            t0 = System.nanoTime();
+            sink.send(file, size);
+            bareSocket = size / MB / seconds(t0);
+            phases.stop("bare-socket");
+        }
+
         long idle = heap == null ? -1 : heap.usedMib();
         if (heap != null) {
             heap.reset();
         }
-        cpu.start();
-        profiler.start();
+        phases.start();
         t0 = System.nanoTime();
         UploadResult upload;
         try (SegmentSource source = SegmentSource.of(file)) {
             upload = client.upload(source, "bench-" + System.nanoTime() + ".bin", UploadOptions.defaults());
         }
         double appUpload = size / MB / seconds(t0);
-        String uploadCpu = cpu.lap();
-        profiler.stop("app-upload");
+        phases.stop("app-upload");
         if (!upload.complete()) {
             throw new IllegalStateException("upload did not complete");
         }
 
         Path target = file.resolveSibling("downloaded.bin");
-        cpu.start();
-        profiler.start();
+        phases.start();
         t0 = System.nanoTime();
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             client.download(upload.fileId(), (position, bytes) -> write(out, position, bytes));
         }
         double appDownload = size / MB / seconds(t0);
-        String downloadCpu = cpu.lap();
-        profiler.stop("app-download");
+        phases.stop("app-download");
         long peak = heap == null ? -1 : heap.peakUsedMib();
-        System.out.printf("       CPU seconds (server + client): driver write %s, app upload %s, app download %s%n",
-                driverWriteCpu, uploadCpu, downloadCpu);
+        System.out.printf("       CPU seconds per GiB (server + client): %s%n", phases.cpu());
+        if (sink != null) {
+            System.out.printf("       bare socket ingest: %.1f MB/s%n", bareSocket);
+        }
         if (!sha256(target).equals(upload.sha256()) || !sha256(file).equals(upload.sha256())) {
             throw new IllegalStateException("bytes differ after the round trip");
         }

@@ -9,23 +9,36 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 
 /**
- * async-profiler attached to the running server for one phase of a benchmark at a time (loaded through the attach
- * API, as its own launcher does), so that each phase's profile holds that phase only: no
- * start-up, no JIT warm-up of other phases. It samples without safepoint bias (itimer), or samples allocations.
+ * async-profiler attached to a running JVM (the server, or the benchmark's own client) for one phase of a benchmark
+ * at a time (loaded through the attach API, as its own launcher does), so that each phase's profile holds that phase
+ * only: no start-up, no JIT warm-up of other phases. It samples CPU time without safepoint bias, or allocations.
  *
  * <p>System properties: {@code profile.lib} (the agent's {@code libasyncProfiler.so}; unset: no profiling),
  * {@code profile.event} ({@code cpu}, the default, or {@code alloc}), {@code profile.dir} (where the folded stacks
- * go: one {@code <phase>-<event>.collapsed} per phase).
+ * go: one {@code <phase><suffix>-<event>.collapsed} per phase). Profiling this process needs
+ * {@code -Djdk.attach.allowAttachSelf=true}.
  */
-final class ServerProfiler {
+final class PhaseProfiler {
 
     private final long pid;
+    private final String suffix;
     private final String lib = System.getProperty("profile.lib");
     private final String event = System.getProperty("profile.event", "cpu");
     private final Path dir = Path.of(System.getProperty("profile.dir", "target/bench/profiles"));
 
-    ServerProfiler(long pid) {
+    /** The server's profiler: files named {@code <phase>-<event>.collapsed}. */
+    static PhaseProfiler server(long pid) {
+        return new PhaseProfiler(pid, "");
+    }
+
+    /** This process's profiler: files named {@code <phase>-client-<event>.collapsed}. */
+    static PhaseProfiler client() {
+        return new PhaseProfiler(ProcessHandle.current().pid(), "-client");
+    }
+
+    private PhaseProfiler(long pid, String suffix) {
         this.pid = pid;
+        this.suffix = suffix;
     }
 
     void start() {
@@ -44,7 +57,7 @@ final class ServerProfiler {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        Path out = dir.resolve(phase + "-" + event + ".collapsed").toAbsolutePath();
+        Path out = dir.resolve(phase + suffix + "-" + event + ".collapsed").toAbsolutePath();
         run("stop,collapsed" + (event.equals("alloc") ? ",total" : "") + ",file=" + out);
         System.out.printf("       profile of %s (%s): %s%n", phase, event, out);
     }
