@@ -48,12 +48,14 @@ public final class ProfileStages {
             new Stage("CRC32C", any("CRC32C")),
             new Stage("SHA-256", any("sun.security.provider.SHA2", "sun.security.provider.DigestBase",
                     "UploadDigests")),
-            new Stage("chunk copy (MongoChunkRepository.write)", any("MongoChunkRepository.write")),
             new Stage("segment read for a download", any("FileService.readSegment", "MongoChunkRepository.read")),
             new Stage("BSON encoding (driver)", any("org.bson.codecs", "org.bson.BsonBinaryWriter",
                     "org.bson.AbstractBsonWriter", "com.mongodb.internal.connection.ByteBufferBsonOutput",
                     "com.mongodb.internal.connection.SplittablePayload", "com.mongodb.internal.connection.BsonWriterHelper")),
             new Stage("driver socket send and receive", any("com.mongodb.internal.connection")),
+            // After the driver's stages: what is left under the chunk write is the app's own (a copy, when a segment is
+            // not one whole chunk); before them, this rule took the driver's socket writes for copies.
+            new Stage("chunk write, the app's own part (MongoChunkRepository.write)", any("MongoChunkRepository.write")),
             new Stage("acknowledgements and frames sent", any("Outbox", "Replies.", "WebSocketSessionRemoteEndpoint",
                     "io.undertow.websockets.core.WebSocketChannel.send", "WebSockets.send")),
             new Stage("socket receive and WebSocket framing (Undertow I/O threads)", any("[default I.O", "[XNIO")),

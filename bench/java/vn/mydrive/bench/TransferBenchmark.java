@@ -34,7 +34,7 @@ import vn.mydrive.testkit.ApiClient;
 /**
  * Upload and download of a large file through MyDrive (Java client, transfer socket, loopback) against
  * writing and reading the same bytes straight into the same store with the MongoDB driver (GridFS, 1 MiB
- * chunks, read back a chunk at a time by key). Also samples the server's heap. Run by bench/transfer.sh,
+ * chunks, read back a chunk at a time by key and written to disk, as the app's download is). Also samples the server's heap. Run by bench/transfer.sh,
  * which starts the server; prints one line per round and the medians.
  *
  * <p>System properties: {@code mydrive.url}, {@code mongo.uri}, {@code sizes} (MiB, comma-separated),
@@ -99,15 +99,22 @@ public final class TransferBenchmark {
         double driverWrite = size / MB / seconds(t0);
         phases.stop("driver-write");
         MongoCollection<Document> chunks = db.getCollection("benchfs.chunks");
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        Path target = file.resolveSibling("downloaded.bin");
         phases.start();
         t0 = System.nanoTime();
-        for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
-            Document chunk = chunks.find(new Document("files_id", direct).append("n", n)).batchSize(1).first();
-            sha.update(chunk.get("data", Binary.class).getData());
+        // To disk, as the app's download below: the same bytes from the same store to the same file.
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
+                Document chunk = chunks.find(new Document("files_id", direct).append("n", n)).batchSize(1).first();
+                write(out, (long) n << 20, ByteBuffer.wrap(chunk.get("data", Binary.class).getData()));
+            }
         }
         double driverRead = size / MB / seconds(t0);
         phases.stop("driver-read");
+        if (!sha256(target).equals(sha256(file))) {
+            throw new IllegalStateException("the driver read back other bytes");
+        }
         // Not bucket.delete(): its deleteMany by files_id alone makes the embedded store materialise every chunk.
         for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
             chunks.deleteOne(new Document("files_id", direct).append("n", n));
@@ -139,7 +146,6 @@ public final class TransferBenchmark {
             throw new IllegalStateException("upload did not complete");
         }
 
-        Path target = file.resolveSibling("downloaded.bin");
         phases.start();
         t0 = System.nanoTime();
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
