@@ -1,31 +1,35 @@
 /*
- * The lookup page's scripts. The calendar: a button opens the browser's own date picker (bounded by the days the figures cover,
- * opening on the last one), and the day picked is written into the text box as dd-mm-yyyy, where people can also
- * type it. The server reads only the box, with the same rules as the API.
+ * The lookup page's scripts. The calendars (the lookup's day, the chart's period): a button opens the browser's own
+ * date picker (bounded by the days the figures cover, opening on the day the field shows), and the day picked is
+ * written into the text box as dd-mm-yyyy, where people can also type it. The server reads only the box, with the
+ * same rules as the API.
  */
 (function () {
+    /** Each day field (WEB-INF/includes/day-field.xhtml): its box, its hidden date input and its calendar button. */
     function wire() {
-        var picker = document.getElementById('dayPicker');
-        var button = document.getElementById('dayCalendar');
-        var box = document.getElementById('lookup:day');
-        if (!picker || !button || !box || button.dataset.wired) {
-            return;
-        }
-        button.dataset.wired = 'true';
-        button.addEventListener('click', function () {
-            if (typeof picker.showPicker === 'function') {
-                picker.showPicker();
-            } else {
-                picker.focus();
-                picker.click();
+        document.querySelectorAll('.day-field').forEach(function (field) {
+            var picker = field.querySelector('input[type=date]');
+            var button = field.querySelector('.day-calendar');
+            var box = field.querySelector('input[type=text]');
+            if (!picker || !button || !box || button.dataset.wired) {
+                return;
             }
-        });
-        picker.addEventListener('change', function () {
-            var parts = picker.value.split('-');
-            if (parts.length === 3) {
-                box.value = parts[2] + '-' + parts[1] + '-' + parts[0];
-                box.dispatchEvent(new Event('change'));
-            }
+            button.dataset.wired = 'true';
+            button.addEventListener('click', function () {
+                if (typeof picker.showPicker === 'function') {
+                    picker.showPicker();
+                } else {
+                    picker.focus();
+                    picker.click();
+                }
+            });
+            picker.addEventListener('change', function () {
+                var parts = picker.value.split('-');
+                if (parts.length === 3) {
+                    box.value = parts[2] + '-' + parts[1] + '-' + parts[0];
+                    box.dispatchEvent(new Event('change'));
+                }
+            });
         });
     }
     /** Keeps the view in the address bar, so that it can be bookmarked or sent (the page reads it back). */

@@ -26,7 +26,8 @@ public final class CovidDataset {
     private final Map<Integer, NavigableMap<LocalDate, DailyFigure>> series;
     private final NavigableMap<LocalDate, long[]> country;
     private final Map<Integer, ProvinceTotal> totals;
-    private final Map<Integer, Long> sums = new HashMap<>();
+    /** Each place's new cases summed up to each of its days: a total to date is one lookup, not a sum per request. */
+    private final Map<Integer, NavigableMap<LocalDate, Long>> runningTotals = new HashMap<>();
     private final Freshness freshness;
     private final Set<LocalDate> foldedDays;
     private final Map<Integer, Set<LocalDate>> backloggedDays;
@@ -57,9 +58,8 @@ public final class CovidDataset {
             day[0] += figure.newCases() == null ? 0 : figure.newCases();
             day[1] += figure.newDeaths() == null ? 0 : figure.newDeaths();
         }
-        series.forEach((code, days) -> sums.put(code, days.values().stream()
-                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum()));
-        sums.put(Province.WHOLE_COUNTRY, country.values().stream().mapToLong(day -> day[0]).sum());
+        series.forEach((code, days) -> runningTotals.put(code, running(days, f -> f.newCases() == null ? 0 : f.newCases())));
+        runningTotals.put(Province.WHOLE_COUNTRY, running(country, day -> day[0]));
         this.totals = new HashMap<>();
         totals.forEach(t -> this.totals.put(t.code(), t));
         this.freshness = freshness;
@@ -173,16 +173,26 @@ public final class CovidDataset {
 
     /** The province's (or country's) new cases from its first day up to {@code day}, that day included. */
     public long totalUpTo(int code, LocalDate day) {
-        if (code == Province.WHOLE_COUNTRY) {
-            return country.headMap(day, true).values().stream().mapToLong(d -> d[0]).sum();
-        }
-        return series.getOrDefault(code, new TreeMap<>()).headMap(day, true).values().stream()
-                .mapToLong(f -> f.newCases() == null ? 0 : f.newCases()).sum();
+        NavigableMap<LocalDate, Long> running = runningTotals.get(code);
+        Map.Entry<LocalDate, Long> upTo = running == null ? null : running.floorEntry(day);
+        return upTo == null ? 0 : upTo.getValue();
     }
 
     /** Sum of the province's (or country's) reported new cases over its whole series. */
     public long sumOfNewCases(int code) {
-        return sums.getOrDefault(code, 0L);
+        NavigableMap<LocalDate, Long> running = runningTotals.get(code);
+        return running == null || running.isEmpty() ? 0 : running.lastEntry().getValue();
+    }
+
+    private static <T> NavigableMap<LocalDate, Long> running(NavigableMap<LocalDate, T> days,
+                                                             java.util.function.ToLongFunction<T> newCases) {
+        NavigableMap<LocalDate, Long> running = new TreeMap<>();
+        long sum = 0;
+        for (Map.Entry<LocalDate, T> day : days.entrySet()) {
+            sum += newCases.applyAsLong(day.getValue());
+            running.put(day.getKey(), sum);
+        }
+        return running;
     }
 
     public Optional<ProvinceTotal> reportedTotal(int code) {

@@ -120,6 +120,11 @@ public class CovidLookup {
                 country.newDeaths() == null ? 0 : country.newDeaths(), reporting, List.copyOf(lines));
     }
 
+    /** A day as typed (the period of a chart), by a lookup's rules: one the figures cover, else the error saying why. */
+    public LocalDate day(String dayInput) {
+        return checkedDay(data.current(), dayInput, VietnamTime.today());
+    }
+
     /** A day as typed, if it is one the figures cover; else the error that says why not. */
     private static LocalDate checkedDay(CovidDataset dataset, String dayInput, LocalDate today) {
         LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);

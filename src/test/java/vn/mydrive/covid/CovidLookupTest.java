@@ -108,6 +108,27 @@ class CovidLookupTest {
     }
 
     @Test
+    void totalsToDateAreTheSumOfEveryDayUpToThatDay() {
+        List<LocalDate> days = List.of(LocalDate.of(2020, 1, 1), LocalDate.of(2020, 3, 18), LocalDate.of(2021, 7, 11),
+                LocalDate.of(2021, 10, 25), LocalDate.of(2022, 1, 21), LocalDate.of(2026, 1, 1));
+        for (Province province : SnapshotLoader.provinces()) {
+            for (LocalDate day : days) {
+                long expected = DAILY.stream().filter(f -> f.code() == province.code() && !f.date().isAfter(day)
+                        && f.newCases() != null).mapToLong(DailyFigure::newCases).sum();
+                assertEquals(expected, DATA.totalUpTo(province.code(), day), province.name() + " up to " + day);
+            }
+        }
+        for (LocalDate day : days) {
+            long country = DAILY.stream().filter(f -> !f.date().isAfter(day) && f.newCases() != null)
+                    .mapToLong(DailyFigure::newCases).sum();
+            assertEquals(country, DATA.totalUpTo(Province.WHOLE_COUNTRY, day), "the country up to " + day);
+        }
+        assertEquals(DATA.totalUpTo(Province.WHOLE_COUNTRY, LocalDate.of(2026, 1, 1)),
+                DATA.sumOfNewCases(Province.WHOLE_COUNTRY));
+        assertEquals(0, DATA.totalUpTo(99, LocalDate.of(2021, 1, 1)), "no such place");
+    }
+
+    @Test
     void aDaysRankingHasEveryProvinceMostCasesFirstAndAddsUpToTheCountry() {
         DayRanking ranking = CovidLookup.ranking(DATA, "10-08-2021", TODAY);
 

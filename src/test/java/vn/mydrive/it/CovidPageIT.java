@@ -126,6 +126,28 @@ class CovidPageIT {
         browser.waitForText(By.id("chartNotes"), "25-10-2021: a backlog of earlier cases");
         browser.visible(By.id("seriesCsv"));
 
+        // The chart's period is read as the lookup's day: an impossible day, or a period ending before it begins,
+        // is an error in words, and the chart drawn stays; days typed (two-digit years too) or picked are drawn.
+        assertEquals("25-09-2021", browser.visible(By.id("lookup:from")).getAttribute("value"));
+        browser.type(By.id("lookup:from"), "31-02-2021");
+        browser.visible(By.id("lookup:showChart")).click();
+        browser.waitForText(By.id("lookup:messages"), "Write a real day");
+        browser.waitForText(By.id("chartNotes"), "25-10-2021: a backlog of earlier cases");
+        browser.type(By.id("lookup:from"), "01-11-2021");
+        browser.type(By.id("lookup:to"), "01-10-2021");
+        browser.visible(By.id("lookup:showChart")).click();
+        browser.waitForText(By.id("lookup:messages"), "The period's first day (01-11-2021) comes after its last (01-10-2021)");
+        browser.type(By.id("lookup:from"), "01-10-21");
+        org.openqa.selenium.WebElement toPicker = browser.driver().findElement(By.id("toPicker"));
+        assertEquals("2021-11-24", toPicker.getAttribute("value"), "the calendar opens on the period's last day drawn");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "arguments[0].value = '2021-10-31'; arguments[0].dispatchEvent(new Event('change'));", toPicker);
+        assertEquals("31-10-2021", browser.driver().findElement(By.id("lookup:to")).getAttribute("value"));
+        browser.visible(By.id("lookup:showChart")).click();
+        browser.waitUntil(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return window.location.search")).contains("from=01-10-2021&to=31-10-2021"));
+        browser.waitForText(By.id("chartNotes"), "25-10-2021: a backlog of earlier cases");
+
         // A view is kept in the address: opened from it, the same places, period and measure are shown.
         browser.open(base + "app/covid.xhtml?p=C%C3%A0%20Mau&from=01-10-2021&to=31-10-2021"
                 + "&cmp=Ki%C3%AAn%20Giang,Atlantis,H%C3%A0%20N%E1%BB%99i&m=cumulative");

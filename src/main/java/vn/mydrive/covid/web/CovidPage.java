@@ -51,8 +51,12 @@ public class CovidPage implements Serializable {
     private String answer;
     private int chartCode = -1;
     private String chartProvince;
+    /** The period drawn; changed only by a period whose two days pass a lookup's checks, in order. */
     private LocalDate chartFrom;
     private LocalDate chartTo;
+    /** The period's days as typed (or put there by the calendars), read when the chart is asked for. */
+    private String fromText;
+    private String toText;
     /** Up to three more places drawn beside the one looked up. */
     private List<String> compare = new ArrayList<>();
     private String measure = "new";
@@ -69,8 +73,11 @@ public class CovidPage implements Serializable {
             return;
         }
         lookUp();
-        DayInput.parse(fromParam).ifPresent(d -> chartFrom = d);
-        DayInput.parse(toParam).ifPresent(d -> chartTo = d);
+        if (fromParam != null && toParam != null) {
+            fromText = fromParam;
+            toText = toParam;
+            showChart();
+        }
     }
 
     /**
@@ -143,8 +150,32 @@ public class CovidPage implements Serializable {
         chartProvince = found.province();
         CovidDataset dataset = data.current();
         LocalDate last = found.date() != null ? found.date().plusDays(30) : dataset.lastDay().orElse(VietnamTime.today());
-        chartTo = last;
-        chartFrom = found.date() != null ? found.date().minusDays(30) : last.minusDays(90);
+        period(found.date() != null ? found.date().minusDays(30) : last.minusDays(90), last);
+    }
+
+    private void period(LocalDate from, LocalDate to) {
+        chartFrom = from;
+        chartTo = to;
+        fromText = DayInput.DISPLAY.format(from);
+        toText = DayInput.DISPLAY.format(to);
+    }
+
+    /**
+     * The chart for the period typed: both days read as a lookup's day is (a real day, within the figures; 31-02-2021
+     * is an error, not 03-03-2021), the first not after the last. Otherwise the error is shown and the chart stays.
+     */
+    public void showChart() {
+        try {
+            LocalDate from = lookup.day(fromText);
+            LocalDate to = lookup.day(toText);
+            if (from.isAfter(to)) {
+                Messages.error("covid.chart.order", DayInput.DISPLAY.format(from), DayInput.DISPLAY.format(to));
+                return;
+            }
+            period(from, to);
+        } catch (ApiException e) {
+            Messages.error(e);
+        }
     }
 
     public boolean isChartShown() {
@@ -306,19 +337,29 @@ public class CovidPage implements Serializable {
         return answer;
     }
 
-    public LocalDate getChartFrom() {
-        return chartFrom;
+    public String getChartFrom() {
+        return fromText;
     }
 
-    public void setChartFrom(LocalDate chartFrom) {
-        this.chartFrom = chartFrom;
+    public void setChartFrom(String typed) {
+        this.fromText = typed;
     }
 
-    public LocalDate getChartTo() {
-        return chartTo;
+    public String getChartTo() {
+        return toText;
     }
 
-    public void setChartTo(LocalDate chartTo) {
-        this.chartTo = chartTo;
+    public void setChartTo(String typed) {
+        this.toText = typed;
+    }
+
+    /** The period's first day drawn, ISO: where its calendar opens. */
+    public String getChartFromIso() {
+        return chartFrom == null ? "" : chartFrom.toString();
+    }
+
+    /** The period's last day drawn, ISO: where its calendar opens. */
+    public String getChartToIso() {
+        return chartTo == null ? "" : chartTo.toString();
     }
 }
