@@ -34,8 +34,8 @@ import vn.mydrive.testkit.ApiClient;
 /**
  * Upload and download of a large file through MyDrive (Java client, transfer socket, loopback) against
  * writing and reading the same bytes straight into the same store with the MongoDB driver (GridFS, 1 MiB
- * chunks, read back a chunk at a time by key and written to disk, as the app's download is). Also samples the server's heap. Run by bench/transfer.sh,
- * which starts the server; prints one line per round and the medians.
+ * chunks, read back a chunk at a time by key and written to disk, as the app's download is). Also samples the
+ * server's heap. Run by bench/transfer.sh, which starts the server; prints one line per round and the medians.
  *
  * <p>System properties: {@code mydrive.url}, {@code mongo.uri}, {@code sizes} (MiB, comma-separated),
  * {@code rounds}, {@code server.pid}, {@code work.dir}, {@code sink} ({@code true}: also send the file to the bare
@@ -53,7 +53,8 @@ public final class TransferBenchmark {
         long pid = Long.getLong("server.pid", -1);
 
         ApiClient api = new ApiClient(app);
-        BareSocketIngest sink = Boolean.getBoolean("sink") ? new BareSocketIngest(BareSocketIngest.beside(app.toURI())) : null;
+        BareSocketIngest sink = Boolean.getBoolean("sink")
+                ? new BareSocketIngest(BareSocketIngest.beside(app.toURI())) : null;
         String token = new Accounts(api).newSignedInUser("bench");
         try (MongoClient mongo = MongoClients.create(mongoUri);
              HeapSampler heap = pid > 0 ? new HeapSampler(pid) : null;
@@ -65,12 +66,13 @@ public final class TransferBenchmark {
             for (String sizeText : System.getProperty("sizes", "1024").split(",")) {
                 long size = Long.parseLong(sizeText.trim()) << 20;
                 Path file = BenchFiles.random(work, size);
+                String fileSha256 = sha256(file);
                 System.out.printf("%n%d MiB file%n", size >> 20);
                 System.out.printf("%-6s %14s %14s %6s %14s %14s %6s %26s%n", "round", "driver write", "app upload",
                         "ratio", "driver read", "app download", "ratio", "server heap MiB idle/peak");
                 List<double[]> results = new ArrayList<>();
                 for (int round = 1; round <= rounds; round++) {
-                    double[] r = round(db, client, api, token, file, size, heap, sink);
+                    double[] r = round(db, client, api, token, file, fileSha256, size, heap, sink);
                     results.add(r);
                     print(Integer.toString(round), r);
                 }
@@ -86,7 +88,8 @@ public final class TransferBenchmark {
     }
 
     private static double[] round(MongoDatabase db, TransferClient client, ApiClient api, String token, Path file,
-                                  long size, HeapSampler heap, BareSocketIngest sink) throws Exception {
+                                  String fileSha256, long size, HeapSampler heap, BareSocketIngest sink)
+            throws Exception {
         Phases phases = new Phases(Long.getLong("server.pid", -1), size);
         // The store's own limit: GridFS through the driver, same chunk size as the app.
         GridFSBucket bucket = GridFSBuckets.create(db, "benchfs").withChunkSizeBytes(1 << 20);
@@ -103,8 +106,7 @@ public final class TransferBenchmark {
         phases.start();
         t0 = System.nanoTime();
         // To disk, as the app's download below: the same bytes from the same store to the same file.
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = overwrite(target)) {
             for (int n = 0; n < (size + (1 << 20) - 1) >> 20; n++) {
                 Document chunk = chunks.find(new Document("files_id", direct).append("n", n)).batchSize(1).first();
                 write(out, (long) n << 20, ByteBuffer.wrap(chunk.get("data", Binary.class).getData()));
@@ -112,7 +114,7 @@ public final class TransferBenchmark {
         }
         double driverRead = size / MB / seconds(t0);
         phases.stop("driver-read");
-        if (!sha256(target).equals(sha256(file))) {
+        if (!sha256(target).equals(fileSha256)) {
             throw new IllegalStateException("the driver read back other bytes");
         }
         // Not bucket.delete(): its deleteMany by files_id alone makes the embedded store materialise every chunk.
@@ -148,8 +150,7 @@ public final class TransferBenchmark {
 
         phases.start();
         t0 = System.nanoTime();
-        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel out = overwrite(target)) {
             client.download(upload.fileId(), (position, bytes) -> write(out, position, bytes));
         }
         double appDownload = size / MB / seconds(t0);
@@ -159,7 +160,7 @@ public final class TransferBenchmark {
         if (sink != null) {
             System.out.printf("       bare socket ingest: %.1f MB/s%n", bareSocket);
         }
-        if (!sha256(target).equals(upload.sha256()) || !sha256(file).equals(upload.sha256())) {
+        if (!sha256(target).equals(upload.sha256()) || !fileSha256.equals(upload.sha256())) {
             throw new IllegalStateException("bytes differ after the round trip");
         }
         api.send("DELETE", "api/files/" + upload.fileId(), java.net.http.HttpRequest.BodyPublishers.noBody(),
@@ -173,6 +174,12 @@ public final class TransferBenchmark {
     private static void print(String label, double[] r) {
         System.out.printf("%-6s %9.1f MB/s %9.1f MB/s %6.2f %9.1f MB/s %9.1f MB/s %6.2f %26s%n", label, r[0], r[1],
                 r[1] / r[0], r[2], r[3], r[3] / r[2], r[4] < 0 ? "n/a" : String.format("%.0f / %.0f", r[4], r[5]));
+    }
+
+    /** Where a phase that reads the file back writes it, anew each time. */
+    private static FileChannel overwrite(Path target) throws IOException {
+        return FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     private static void write(FileChannel out, long position, ByteBuffer bytes) {

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 
 /**
  * All COVID figures at one moment, held in memory: 63 provinces' daily series (about 40,000 rows) and their
@@ -185,7 +186,7 @@ public final class CovidDataset {
     }
 
     private static <T> NavigableMap<LocalDate, Long> running(NavigableMap<LocalDate, T> days,
-                                                             java.util.function.ToLongFunction<T> newCases) {
+                                                             ToLongFunction<T> newCases) {
         NavigableMap<LocalDate, Long> running = new TreeMap<>();
         long sum = 0;
         for (Map.Entry<LocalDate, T> day : days.entrySet()) {

@@ -51,7 +51,10 @@ public class CovidPage implements Serializable {
     private String answer;
     private int chartCode = -1;
     private String chartProvince;
-    /** The period drawn; changed only by a period whose two days pass a lookup's checks, in order. */
+    /**
+     * The period drawn, set with the place (so present whenever a chart is shown) and changed only by a period whose
+     * two days pass a lookup's checks, in order.
+     */
     private LocalDate chartFrom;
     private LocalDate chartTo;
     /** The period's days as typed (or put there by the calendars), read when the chart is asked for. */
@@ -92,10 +95,8 @@ public class CovidPage implements Serializable {
         if (day != null && !day.isBlank()) {
             query.append("&d=").append(encode(day.strip()));
         }
-        if (chartFrom != null && chartTo != null) {
-            query.append("&from=").append(DayInput.DISPLAY.format(chartFrom))
-                    .append("&to=").append(DayInput.DISPLAY.format(chartTo));
-        }
+        query.append("&from=").append(DayInput.DISPLAY.format(chartFrom))
+                .append("&to=").append(DayInput.DISPLAY.format(chartTo));
         if (!compare.isEmpty()) {
             query.append("&cmp=").append(encode(String.join(",", compare)));
         }
@@ -184,7 +185,7 @@ public class CovidPage implements Serializable {
 
     /** The chart as a Chart.js configuration. */
     public String getChartModel() {
-        if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
+        if (!isChartShown()) {
             return "{}";
         }
         return CovidChart.config(data.current(), places(), chartFrom, chartTo, CovidChart.Measure.parse(measure));
@@ -256,7 +257,7 @@ public class CovidPage implements Serializable {
 
     /** The days marked on the chart, in words: which day, and what the source did with it. */
     public List<String> getChartNotes() {
-        if (!isChartShown() || chartFrom == null || chartTo == null || chartFrom.isAfter(chartTo)) {
+        if (!isChartShown()) {
             return List.of();
         }
         CovidDataset dataset = data.current();
