@@ -91,9 +91,7 @@ class BucketPageIT {
                 assertEquals(heir.toLowerCase(Locale.ROOT), adopted.getString("ownerKey"));
 
                 // Giving the ghost's files to the account: the choice and the name typed outlast the page's refresh.
-                browser.visible(By.id("monitor:unclaimedOwner")).click();
-                browser.visible(By.xpath("//*[@id='monitor:unclaimedOwner_panel']//li[@data-label='" + ghost + "']"))
-                        .click();
+                browser.choose("monitor:unclaimedOwner", ghost);
                 browser.type(By.id("monitor:assignTo"), heir);
                 refreshed(browser).until(ExpectedConditions.stalenessOf(
                         browser.driver().findElement(By.id("monitor:assignTo"))));

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,6 +100,25 @@ public final class Browser implements AutoCloseable {
     public void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
         new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(condition::apply);
+    }
+
+    /**
+     * Picks {@code label} in the PrimeFaces select menu {@code menuId} as a person does, opening its list and clicking
+     * the item; again if the list closed or was redrawn under the click (a refresh of the page's own), until the menu
+     * shows the choice.
+     */
+    public void choose(String menuId, String label) {
+        By item = By.xpath("//*[@id='" + menuId + "_panel']//li[@data-label='" + label + "']");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class).until(d -> {
+                    if (label.equals(d.findElement(By.id(menuId + "_label")).getText())) {
+                        return true;
+                    }
+                    java.util.Optional<WebElement> shown = d.findElements(item).stream()
+                            .filter(WebElement::isDisplayed).findFirst();
+                    (shown.isPresent() ? shown.get() : d.findElement(By.id(menuId))).click();
+                    return false;
+                });
     }
 
     /** Signs in on the sign-in page under {@code base} and waits for the drive page. */
