@@ -92,6 +92,18 @@ class PhoneLayoutIT {
                         By.cssSelector(".ranking-province"), By.id("dayCsv"));
                 browser.screenshot("lookup-" + size);
 
+                // A shared view of a period: its day boxes, their calendars, the chart and its download in reach.
+                browser.open(base + "app/covid.xhtml?p=C%C3%A0%20Mau&from=01-10-2021&to=31-10-2021"
+                        + "&cmp=Ki%C3%AAn%20Giang");
+                browser.waitForText(By.id("chartNotes"), "25-10-2021");
+                assertFits(browser, "chart " + size, By.id("lookup:from"), By.id("fromCalendar"), By.id("lookup:to"),
+                        By.id("toCalendar"), By.id("lookup:measure"), By.id("lookup:compare"), By.id("lookup:showChart"),
+                        By.id("lookup:chart"), By.id("seriesCsv"));
+                assertTouchable(browser, phone, By.id("fromCalendar"), By.id("toCalendar"), By.id("lookup:showChart"));
+                ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                        "document.getElementById('lookup:chartPanel').scrollIntoView()");
+                browser.screenshot("covid-chart-" + size);
+
                 // Error pages come in the site's frame: the top bar, and a way back.
                 browser.open(base + "admin/monitor.xhtml");
                 assertFits(browser, "not allowed " + size, By.id("back"), By.id("topbar:signOut"), By.id("navCovid"));
