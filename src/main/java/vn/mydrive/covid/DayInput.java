@@ -1,11 +1,11 @@
 package vn.mydrive.covid;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a day as people in Vietnam write it: {@code dd-mm-yyyy} (the original client's form), also
@@ -15,31 +15,36 @@ import java.util.Optional;
 public final class DayInput {
 
     public static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd-MM-uuuu");
-    /** Two-digit years are this century's: "01-12-21" is 01-12-2021, as people write on forms. */
-    private static final List<DateTimeFormatter> ACCEPTED = List.of(
-            DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d-M-uu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d/M/uu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("d.M.uu").withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT));
+    /** Day, month, year with one separator used twice; a two-digit year is this century's, as on forms. */
+    private static final Pattern WRITTEN = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})");
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     private DayInput() {
     }
 
-    /** The day, or empty when the text is not one in any accepted form. */
+    /**
+     * The day, or empty when the text is not one in any accepted form. The form is told by its shape before any
+     * date is made, so only an impossible day costs an exception (lookups run this at every request).
+     */
     public static Optional<LocalDate> parse(String text) {
         if (text == null || text.length() > 20) {
             return Optional.empty();
         }
-        for (DateTimeFormatter format : ACCEPTED) {
-            try {
-                return Optional.of(LocalDate.parse(text.strip(), format));
-            } catch (DateTimeParseException notThisForm) {
-                // Try the next form.
-            }
+        String day = text.strip();
+        Matcher written = WRITTEN.matcher(day);
+        if (written.matches()) {
+            int year = Integer.parseInt(written.group(4));
+            return date(written.group(4).length() == 2 ? 2000 + year : year, written.group(3), written.group(1));
         }
-        return Optional.empty();
+        Matcher iso = ISO.matcher(day);
+        return iso.matches() ? date(Integer.parseInt(iso.group(1)), iso.group(2), iso.group(3)) : Optional.empty();
+    }
+
+    private static Optional<LocalDate> date(int year, String month, String day) {
+        try {
+            return Optional.of(LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (DateTimeException notADay) {
+            return Optional.empty();
+        }
     }
 }

@@ -18,7 +18,8 @@ class DayInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "31-02-2021", "32-01-2021", "01-13-2021", "12/2021", "2021/12/01", "29-02-21",
-        "tomorrow", "01-12-221", "01-12-1", "1e3", "01-12-2021; drop table", "0000-00-00", "31-04-21"})
+        "tomorrow", "01-12-221", "01-12-1", "1e3", "01-12-2021; drop table", "0000-00-00", "31-04-21", "01-12/2021",
+        "01.12-21", "01-12-02021", "+2021-12-01", "2021-1-01", "001-12-2021", "٠١-١٢-٢٠٢١"})
     void anythingElseIsNotADay(String text) {
         assertTrue(DayInput.parse(text).isEmpty(), text);
     }
