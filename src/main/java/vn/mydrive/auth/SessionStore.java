@@ -34,6 +34,9 @@ class SessionStore {
     @Inject
     MongoStore store;
 
+    @Inject
+    RecentSessions recent;
+
     private MongoCollection<Document> sessions;
 
     @PostConstruct
@@ -48,26 +51,53 @@ class SessionStore {
         return Optional.ofNullable(sessions.find(eq("_id", key)).first()).map(SessionStore::toSession);
     }
 
+    /** The account's session as read within the last moment: fresh enough to accept a request with. */
+    Optional<Session> findRecent(String key) {
+        return recent.find(key, this::find);
+    }
+
+    /** The account's session read now, and kept as the recent one. */
+    Optional<Session> findAgain(String key) {
+        recent.forget(key);
+        return findRecent(key);
+    }
+
     /** Starts a session where none is stored; false if another node stored one first. */
     boolean insert(Session session) {
-        return DuplicateKeys.insertIfNew(sessions, toDocument(session));
+        try {
+            return DuplicateKeys.insertIfNew(sessions, toDocument(session));
+        } finally {
+            recent.forget(session.key());
+        }
     }
 
     /** Replaces the session holding {@code previousTokenId}; false if it changed meanwhile. */
     boolean replace(String previousTokenId, Session next) {
         Document filter = new Document("_id", next.key()).append("tokenId", previousTokenId);
-        return sessions.replaceOne(filter, toDocument(next)).getMatchedCount() == 1;
+        try {
+            return sessions.replaceOne(filter, toDocument(next)).getMatchedCount() == 1;
+        } finally {
+            recent.forget(next.key());
+        }
     }
 
     /** Ends the session if it is still the one holding {@code tokenId}. */
     boolean delete(String key, String tokenId) {
-        return sessions.deleteOne(new Document("_id", key).append("tokenId", tokenId)).getDeletedCount() == 1;
+        try {
+            return sessions.deleteOne(new Document("_id", key).append("tokenId", tokenId)).getDeletedCount() == 1;
+        } finally {
+            recent.forget(key);
+        }
     }
 
     void touch(Session session, Instant now) {
-        sessions.updateOne(new Document("_id", session.key()).append("tokenId", session.tokenId()),
-                Updates.combine(Updates.set("lastSeenAt", Date.from(now)),
-                        Updates.set("idleUntil", Date.from(now.plus(session.idleTimeout())))));
+        try {
+            sessions.updateOne(new Document("_id", session.key()).append("tokenId", session.tokenId()),
+                    Updates.combine(Updates.set("lastSeenAt", Date.from(now)),
+                            Updates.set("idleUntil", Date.from(now.plus(session.idleTimeout())))));
+        } finally {
+            recent.forget(session.key());
+        }
     }
 
     /** Sessions whose token expired or whose client went idle before {@code now}. */

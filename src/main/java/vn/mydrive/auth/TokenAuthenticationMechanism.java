@@ -62,7 +62,9 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
                     "This connection did not come from a MyDrive page and was refused."));
         }
         try {
-            TokenPrincipal principal = authenticator.authenticate(presented.get().token());
+            // A socket's handshake reads the session from the store, as the socket's own checks do.
+            TokenPrincipal principal = handshake ? authenticator.authenticate(presented.get().token())
+                    : authenticator.authenticateRequest(presented.get().token());
             request.setAttribute(CallerAttributes.TOKEN, principal);
             request.setAttribute(CallerAttributes.TOKEN_SOURCE, presented.get().fromCookie() ? "cookie" : "header");
             return context.notifyContainerAboutLogin(principal, principal.getGroups());
