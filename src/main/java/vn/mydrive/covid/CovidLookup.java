@@ -85,7 +85,7 @@ public class CovidLookup {
         Optional<LocalDate> countedOn = dataset.countedOn(day);
         LocalDate figuresDay = countedOn.orElse(day);
         DailyFigure figure = dataset.day(code, figuresDay).filter(f -> f.newCases() != null)
-                .orElseThrow(() -> new NoDataException(name, DayInput.DISPLAY.format(day)));
+                .orElseThrow(() -> new NoDataException(name, DayInput.display(day)));
         return new LookupAnswer(code, name, day, null, figure.newCases(), figure.newDeaths(),
                 countedOn.isPresent() ? "counted-next-day" : "daily", dataset.freshness().source(),
                 countedOn.orElse(null));
@@ -103,16 +103,15 @@ public class CovidLookup {
         LocalDate day = checkedDay(dataset, dayInput, today);
         LocalDate figuresDay = dataset.countedOn(day).orElse(day);
         List<DayRanking.Line> lines = new ArrayList<>();
-        for (Province province : dataset.provinces().all()) {
+        for (Province province : dataset.provinces().alphabetical()) {
             Optional<DailyFigure> figure = dataset.day(province.code(), figuresDay);
             lines.add(new DayRanking.Line(province.code(), province.name(),
                     figure.map(DailyFigure::newCases).orElse(null), figure.map(DailyFigure::newDeaths).orElse(null),
                     dataset.totalUpTo(province.code(), figuresDay)));
         }
-        // Ties (many provinces report 0 on a quiet day) in the alphabetical order of Vietnamese, as the bulletins had them.
-        java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
-        lines.sort(Comparator.comparing((DayRanking.Line l) -> l.newCases() == null ? -1 : l.newCases())
-                .reversed().thenComparing(DayRanking.Line::province, vietnamese));
+        // Ties (many provinces report 0 on a quiet day) in the alphabetical order of Vietnamese, as the bulletins had
+        // them: the lines were made in that order, and the sort is stable.
+        lines.sort(Comparator.comparingLong((DayRanking.Line l) -> l.newCases() == null ? -1 : l.newCases()).reversed());
         DailyFigure country = dataset.day(Province.WHOLE_COUNTRY, figuresDay)
                 .orElse(new DailyFigure(Province.WHOLE_COUNTRY, figuresDay, 0L, 0L));
         int reporting = (int) lines.stream().filter(l -> l.newCases() != null && l.newCases() > 0).count();
@@ -128,20 +127,20 @@ public class CovidLookup {
     /** A day as typed, if it is one the figures cover; else the error that says why not. */
     private static LocalDate checkedDay(CovidDataset dataset, String dayInput, LocalDate today) {
         LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
-        String first = dataset.firstDay().map(DayInput.DISPLAY::format).orElse("?");
-        String last = dataset.lastDay().map(DayInput.DISPLAY::format).orElse("?");
+        String first = dataset.firstDay().map(DayInput::display).orElse("?");
+        String last = dataset.lastDay().map(DayInput::display).orElse("?");
         if (day.isAfter(today)) {
             throw new FutureDateException(first, last);
         }
         if (dataset.firstDay().isEmpty() || day.isBefore(dataset.firstDay().get())
                 || day.isAfter(dataset.lastDay().get())) {
-            throw new OutsideDataException(DayInput.DISPLAY.format(day), first, last);
+            throw new OutsideDataException(DayInput.display(day), first, last);
         }
         return day;
     }
 
     private static String describe(LookupAnswer answer) {
         return answer.province() + (answer.date() == null ? ": total " + answer.totalCases()
-                : " " + DayInput.DISPLAY.format(answer.date()) + ": " + answer.newCases() + " new");
+                : " " + DayInput.display(answer.date()) + ": " + answer.newCases() + " new");
     }
 }

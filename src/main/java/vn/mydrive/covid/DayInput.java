@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class DayInput {
 
-    public static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd-MM-uuuu");
+    private static final DateTimeFormatter DISPLAY = DateTimeFormatter.ofPattern("dd-MM-uuuu");
     /** Day, month, year with one separator used twice; a two-digit year is this century's, as on forms. */
     private static final Pattern WRITTEN = Pattern.compile("(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4}|\\d{2})");
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
@@ -38,6 +38,26 @@ public final class DayInput {
         }
         Matcher iso = ISO.matcher(day);
         return iso.matches() ? date(Integer.parseInt(iso.group(1)), iso.group(2), iso.group(3)) : Optional.empty();
+    }
+
+    /**
+     * A day as pages, the API and CSV files show it: dd-mm-yyyy. Put together by hand for the years of the figures:
+     * an answer writes hundreds of days, and the formatter's own work was an eighth of what a dashboard request
+     * allocated (docs/benchmarks.md).
+     */
+    public static String display(LocalDate day) {
+        int year = day.getYear();
+        if (year < 1000 || year > 9999) {
+            return DISPLAY.format(day);
+        }
+        int d = day.getDayOfMonth();
+        int m = day.getMonthValue();
+        return new String(new char[] {digit(d / 10), digit(d % 10), '-', digit(m / 10), digit(m % 10), '-',
+            digit(year / 1000), digit(year / 100 % 10), digit(year / 10 % 10), digit(year % 10)});
+    }
+
+    private static char digit(int value) {
+        return (char) ('0' + value);
     }
 
     private static Optional<LocalDate> date(int year, String month, String day) {

@@ -21,6 +21,7 @@ public final class ProvinceDirectory {
 
     private final Map<Integer, Province> byCode = new LinkedHashMap<>();
     private final Map<String, Province> byName = new HashMap<>();
+    private final List<Province> alphabetical;
 
     public ProvinceDirectory(Collection<Province> provinces) {
         for (Province province : provinces) {
@@ -30,6 +31,8 @@ public final class ProvinceDirectory {
                 byName.putIfAbsent(PlaceNames.normalize(alias), province);
             }
         }
+        java.text.Collator vietnamese = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+        alphabetical = byCode.values().stream().sorted(Comparator.comparing(Province::name, vietnamese)).toList();
     }
 
     public Optional<Province> find(String name) {
@@ -46,6 +49,11 @@ public final class ProvinceDirectory {
 
     public Collection<Province> all() {
         return byCode.values();
+    }
+
+    /** Every province in the alphabetical order of Vietnamese (sorted once: a collator is slow to compare with). */
+    public List<Province> alphabetical() {
+        return alphabetical;
     }
 
     /**

@@ -24,8 +24,13 @@ class DayInputTest {
         assertTrue(DayInput.parse(text).isEmpty(), text);
     }
 
-    @org.junit.jupiter.api.Test
-    void daysAreShownAsDdMmYyyy() {
-        assertEquals("05-07-2021", DayInput.DISPLAY.format(LocalDate.of(2021, 7, 5)));
+    @ParameterizedTest
+    @ValueSource(strings = {"05-07-2021", "31-12-1999", "01-01-2000", "29-02-2024", "18-03-2020", "0001-01-01",
+        "9999-12-31", "0999-06-15", "1000-01-10"})
+    void daysAreShownAsDdMmYyyyAndReadBackTheSame(String written) {
+        LocalDate day = DayInput.parse(written).orElseThrow();
+        String shown = DayInput.display(day);
+        assertEquals(java.time.format.DateTimeFormatter.ofPattern("dd-MM-uuuu").format(day), shown);
+        assertEquals(day, DayInput.parse(shown).orElseThrow());
     }
 }

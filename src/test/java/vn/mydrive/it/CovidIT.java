@@ -74,9 +74,9 @@ class CovidIT {
                 continue;
             }
             JsonObject answer = lookup(name(row.code()),
-                    DayInput.DISPLAY.format(row.date()));
+                    DayInput.display(row.date()));
             assertEquals(row.newCases().longValue(), answer.getJsonNumber("newCases").longValue(), row::toString);
-            assertEquals(DayInput.DISPLAY.format(row.date()), answer.getString("date"));
+            assertEquals(DayInput.display(row.date()), answer.getString("date"));
         }
         long hanoi = daily.stream().filter(f -> f.code() == 1 && f.newCases() != null).mapToLong(DailyFigure::newCases).sum();
         JsonObject total = lookup("ha noi", null);
@@ -92,7 +92,7 @@ class CovidIT {
         assertError("Ha Noii", null, 404, "unknown_province");
         assertError("Hà Nội", "31-02-2021", 400, "invalid_date");
         assertError("Hà Nội", "<script>", 400, "invalid_date");
-        assertError("Hà Nội", DayInput.DISPLAY.format(LocalDate.now().plusDays(3)), 400, "future_date");
+        assertError("Hà Nội", DayInput.display(LocalDate.now().plusDays(3)), 400, "future_date");
         assertError("Hà Nội", "01-01-2019", 404, "outside_data");
         assertEquals(401, api.get("api/covid/lookup?province=HCM").status());
         ApiClient.Reply suggestion = api.get("api/covid/lookup?province=Ha%20Noii", bearer(user));

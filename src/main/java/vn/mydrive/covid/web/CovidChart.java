@@ -57,7 +57,7 @@ final class CovidChart {
     static String config(CovidDataset dataset, List<Place> places, LocalDate from, LocalDate to, Measure measure) {
         JsonArrayBuilder labels = JsonProviders.JSON.createArrayBuilder();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            labels.add(DayInput.DISPLAY.format(day));
+            labels.add(DayInput.display(day));
         }
         JsonArrayBuilder datasets = JsonProviders.JSON.createArrayBuilder();
         for (int i = 0; i < places.size(); i++) {

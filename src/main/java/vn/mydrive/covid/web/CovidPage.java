@@ -95,8 +95,8 @@ public class CovidPage implements Serializable {
         if (day != null && !day.isBlank()) {
             query.append("&d=").append(encode(day.strip()));
         }
-        query.append("&from=").append(DayInput.DISPLAY.format(chartFrom))
-                .append("&to=").append(DayInput.DISPLAY.format(chartTo));
+        query.append("&from=").append(DayInput.display(chartFrom))
+                .append("&to=").append(DayInput.display(chartTo));
         if (!compare.isEmpty()) {
             query.append("&cmp=").append(encode(String.join(",", compare)));
         }
@@ -133,11 +133,11 @@ public class CovidPage implements Serializable {
                         numbers.format(found.totalCases()));
             } else if (found.countedOn() != null) {
                 answer = Messages.text("covid.answer.countedNextDay", "Counted on {2}: {3}", found.province(),
-                        DayInput.DISPLAY.format(found.date()), DayInput.DISPLAY.format(found.countedOn()),
+                        DayInput.display(found.date()), DayInput.display(found.countedOn()),
                         numbers.format(found.newCases()));
             } else {
                 answer = Messages.text("covid.answer.day", "New cases ({1}): {2}", found.province(),
-                        DayInput.DISPLAY.format(found.date()), numbers.format(found.newCases()),
+                        DayInput.display(found.date()), numbers.format(found.newCases()),
                         found.newDeaths() == null ? "—" : numbers.format(found.newDeaths()));
             }
             showChart(found);
@@ -157,8 +157,8 @@ public class CovidPage implements Serializable {
     private void period(LocalDate from, LocalDate to) {
         chartFrom = from;
         chartTo = to;
-        fromText = DayInput.DISPLAY.format(from);
-        toText = DayInput.DISPLAY.format(to);
+        fromText = DayInput.display(from);
+        toText = DayInput.display(to);
     }
 
     /**
@@ -170,7 +170,7 @@ public class CovidPage implements Serializable {
             LocalDate from = lookup.day(fromText);
             LocalDate to = lookup.day(toText);
             if (from.isAfter(to)) {
-                Messages.error("covid.chart.order", DayInput.DISPLAY.format(from), DayInput.DISPLAY.format(to));
+                Messages.error("covid.chart.order", DayInput.display(from), DayInput.display(to));
                 return;
             }
             period(from, to);
@@ -264,10 +264,10 @@ public class CovidPage implements Serializable {
         java.util.TreeMap<LocalDate, String> notes = new java.util.TreeMap<>();
         dataset.backloggedDays(chartCode).stream().filter(d -> !d.isBefore(chartFrom) && !d.isAfter(chartTo))
                 .forEach(d -> notes.put(d, Messages.text("covid.chart.backlog", "{0}: a backlog entered on one day",
-                        DayInput.DISPLAY.format(d))));
+                        DayInput.display(d))));
         dataset.foldedDays().stream().filter(d -> !d.isBefore(chartFrom) && !d.isAfter(chartTo))
                 .forEach(d -> notes.put(d, Messages.text("covid.chart.folded", "{0}: counted on the next day",
-                        DayInput.DISPLAY.format(d))));
+                        DayInput.display(d))));
         return List.copyOf(notes.values());
     }
 
@@ -276,8 +276,8 @@ public class CovidPage implements Serializable {
      * path (the page is under app/, so the path alone would lead to app/api/..., which is no address).
      */
     public String getSeriesCsv() {
-        return "api/covid/provinces/" + chartCode + "/daily.csv?from=" + DayInput.DISPLAY.format(chartFrom) + "&to="
-                + DayInput.DISPLAY.format(chartTo);
+        return "api/covid/provinces/" + chartCode + "/daily.csv?from=" + DayInput.display(chartFrom) + "&to="
+                + DayInput.display(chartTo);
     }
 
     /**
@@ -292,7 +292,7 @@ public class CovidPage implements Serializable {
         }
         String source = Messages.text("covid.source." + freshness.source(), freshness.source());
         String covered = Messages.text("covid.freshness", "Figures from {0} to {1}, from {2}, updated {3}.",
-                DayInput.DISPLAY.format(dataset.firstDay().get()), DayInput.DISPLAY.format(dataset.lastDay().get()),
+                DayInput.display(dataset.firstDay().get()), DayInput.display(dataset.lastDay().get()),
                 source, VietnamTime.stamp(freshness.at()));
         List<RefreshRun> last = runs.recentRuns(1);
         if (last.isEmpty()) {

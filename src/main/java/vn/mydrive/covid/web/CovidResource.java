@@ -90,9 +90,9 @@ public class CovidResource {
     public LookupView lookup(@QueryParam("province") String province, @QueryParam("date") String date) {
         LookupAnswer answer = lookup.lookup(province, date, security.getUserPrincipal().getName(),
                 clientAddresses.of(request));
-        return new LookupView(answer.province(), answer.date() == null ? null : DayInput.DISPLAY.format(answer.date()),
+        return new LookupView(answer.province(), answer.date() == null ? null : DayInput.display(answer.date()),
                 answer.totalCases(), answer.newCases(), answer.newDeaths(), answer.basis(), answer.source(),
-                answer.countedOn() == null ? null : DayInput.DISPLAY.format(answer.countedOn()));
+                answer.countedOn() == null ? null : DayInput.display(answer.countedOn()));
     }
 
     /**
@@ -108,8 +108,8 @@ public class CovidResource {
             rows.add(new RankView(rows.size() + 1, line.code(), line.province(), line.newCases(), line.newDeaths(),
                     line.totalToDate()));
         }
-        return new DayRankingView(DayInput.DISPLAY.format(ranking.day()),
-                ranking.countedOn() == null ? null : DayInput.DISPLAY.format(ranking.countedOn()),
+        return new DayRankingView(DayInput.display(ranking.day()),
+                ranking.countedOn() == null ? null : DayInput.display(ranking.countedOn()),
                 ranking.newCases(), ranking.newDeaths(), ranking.provincesReporting(), rows);
     }
 
@@ -169,7 +169,7 @@ public class CovidResource {
         LocalDate first = day(from, dataset.firstDay().orElse(LocalDate.of(2020, 1, 1)));
         LocalDate last = day(to, dataset.lastDay().orElse(VietnamTime.today()));
         List<DayView> days = dataset.series(number, first, last).stream()
-                .map(f -> new DayView(DayInput.DISPLAY.format(f.date()), f.newCases(), f.newDeaths())).toList();
+                .map(f -> new DayView(DayInput.display(f.date()), f.newCases(), f.newDeaths())).toList();
         return new SeriesView(number, name, days);
     }
 

@@ -35,7 +35,7 @@ public class DayRankingPanel implements Serializable {
     @PostConstruct
     void init() {
         data.current().lastDay().ifPresent(last -> {
-            day = DayInput.DISPLAY.format(last);
+            day = DayInput.display(last);
             show();
         });
     }
@@ -62,11 +62,11 @@ public class DayRankingPanel implements Serializable {
 
     /** The day shown, as people write it. */
     public String getShownDay() {
-        return ranking == null ? "" : DayInput.DISPLAY.format(ranking.day());
+        return ranking == null ? "" : DayInput.display(ranking.day());
     }
 
     public String getCountedOn() {
-        return ranking == null || ranking.countedOn() == null ? null : DayInput.DISPLAY.format(ranking.countedOn());
+        return ranking == null || ranking.countedOn() == null ? null : DayInput.display(ranking.countedOn());
     }
 
     public String getDay() {
