@@ -2,8 +2,10 @@ package vn.mydrive.monitor;
 
 import vn.mydrive.platform.config.NodeName;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +14,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.faces.push.Push;
 import jakarta.faces.push.PushContext;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -29,7 +33,8 @@ import vn.mydrive.platform.store.MongoStore;
  * The activity log, in the store ({@code activity}) so every node of a cluster writes to the same one.
  * Features fire {@link Activity} events; they are queued here and written in batches every second, so a
  * lookup or a sign-in never waits for the log. The queue is bounded: under a flood the oldest unwritten
- * entries are counted as lost rather than growing the heap. The log keeps the latest entries only.
+ * entries are counted as lost rather than growing the heap. The log keeps the latest entries only, trimmed by the
+ * ids of the oldest ones (see {@link #trim}).
  */
 @ApplicationScoped
 public class ActivityLog {
@@ -37,6 +42,8 @@ public class ActivityLog {
     private static final Logger LOG = Logger.getLogger(ActivityLog.class.getName());
     private static final int QUEUE = 10_000;
     private static final int KEPT = 50_000;
+    /** Ids per delete: a bounded request, answered from the {@code _id} index. */
+    private static final int DELETE_BATCH = 1_000;
     private static final int DETAIL_CHARS = 300;
 
     @Inject
@@ -48,6 +55,13 @@ public class ActivityLog {
 
     private final BlockingQueue<Document> pending = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong lost = new AtomicLong();
+    /** How many entries the log keeps; lowered by tests. */
+    int kept = KEPT;
+    /**
+     * The ids of the entries this node knows of, oldest first: those in the log when it first trimmed, then those it
+     * wrote. Null until that first trim.
+     */
+    private Deque<ObjectId> known;
     private MongoCollection<Document> log;
 
     @PostConstruct
@@ -81,21 +95,40 @@ public class ActivityLog {
             return;
         }
         try {
-            log.insertMany(batch);
+            // Under the lock, so the first trim's reading of the log and a write cannot both count an entry.
+            synchronized (this) {
+                log.insertMany(batch);
+                if (known != null) {
+                    batch.forEach(entry -> known.addLast(entry.getObjectId("_id")));
+                }
+            }
             push.send("activity");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write " + batch.size() + " activity entries", e);
         }
     }
 
-    /** Deletes all but the newest entries. */
+    /**
+     * Deletes all but the newest entries, by id. Finding the oldest by sorting the whole log (as this did before) made
+     * the embedded store read and sort every entry, holding hundreds of MB for seconds once the log was full, at
+     * every run (docs/benchmarks.md, "COVID lookup API under load"); so the log is sorted once, at the first trim,
+     * and from then on this node remembers the ids it writes. Several nodes each trim what they know of: the log
+     * stays within {@code kept} entries per node.
+     */
     void trim() {
-        long count = log.estimatedDocumentCount();
-        if (count > KEPT) {
-            Document oldestKept = log.find().sort(Sorts.descending("_id")).skip(KEPT).limit(1).first();
-            if (oldestKept != null) {
-                log.deleteMany(new Document("_id", new Document("$lte", oldestKept.getObjectId("_id"))));
+        List<ObjectId> oldest = new ArrayList<>();
+        synchronized (this) {
+            if (known == null) {
+                known = new ArrayDeque<>();
+                log.find().projection(Projections.include("_id")).sort(Sorts.ascending("_id"))
+                        .forEach(entry -> known.addLast(entry.getObjectId("_id")));
             }
+            while (known.size() > kept) {
+                oldest.add(known.pollFirst());
+            }
+        }
+        for (int from = 0; from < oldest.size(); from += DELETE_BATCH) {
+            log.deleteMany(in("_id", oldest.subList(from, Math.min(oldest.size(), from + DELETE_BATCH))));
         }
     }
 
