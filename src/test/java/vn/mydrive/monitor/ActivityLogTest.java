@@ -2,13 +2,8 @@ package vn.mydrive.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import jakarta.faces.push.PushContext;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -25,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.mydrive.platform.events.Activity;
 import vn.mydrive.platform.events.Activity.Kind;
-import vn.mydrive.platform.store.MongoStore;
+import vn.mydrive.testkit.EmbeddedStore;
 
 /**
  * The activity log on the embedded store's H2 backend keeps its newest entries: those left by an earlier run and
@@ -33,24 +28,16 @@ import vn.mydrive.platform.store.MongoStore;
  */
 class ActivityLogTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedStore embedded;
     private MongoCollection<Document> entries;
     private ActivityLog log;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoDatabase db = client.getDatabase("test");
-        entries = db.getCollection("activity");
+        embedded = new EmbeddedStore();
+        entries = embedded.collection("activity");
         log = new ActivityLog();
-        log.store = new MongoStore() {
-            @Override
-            public MongoCollection<Document> collection(String name) {
-                return db.getCollection(name);
-            }
-        };
+        log.store = embedded.store();
         log.push = new NoPageListening();
         log.kept = 100;
         log.open();
@@ -58,8 +45,7 @@ class ActivityLogTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        embedded.close();
     }
 
     @Test

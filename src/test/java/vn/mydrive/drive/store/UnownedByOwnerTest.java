@@ -2,12 +2,7 @@ package vn.mydrive.drive.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.mydrive.drive.ForeignFile;
 import vn.mydrive.drive.OwnerFiles;
-import vn.mydrive.platform.store.MongoStore;
+import vn.mydrive.testkit.EmbeddedStore;
 
 /**
  * The unclaimed owners' totals come from one {@code $group} in the store: on the embedded store's H2 backend (the
@@ -29,31 +24,22 @@ import vn.mydrive.platform.store.MongoStore;
  */
 class UnownedByOwnerTest {
 
-    private MongoServer server;
-    private MongoClient client;
+    private EmbeddedStore embedded;
     private MongoCollection<Document> files;
     private MongoFileRepository repository;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(H2Backend.inMemory());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        MongoDatabase db = client.getDatabase("test");
-        files = db.getCollection("fs.files");
+        embedded = new EmbeddedStore();
+        files = embedded.collection("fs.files");
         repository = new MongoFileRepository();
-        repository.store = new MongoStore() {
-            @Override
-            public MongoCollection<Document> collection(String name) {
-                return db.getCollection(name);
-            }
-        };
+        repository.store = embedded.store();
         repository.open();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        embedded.close();
     }
 
     @Test
