@@ -127,16 +127,19 @@ public class CovidLookup {
     /** A day as typed, if it is one the figures cover; else the error that says why not. */
     private static LocalDate checkedDay(CovidDataset dataset, String dayInput, LocalDate today) {
         LocalDate day = DayInput.parse(dayInput).orElseThrow(InvalidDateException::new);
-        String first = dataset.firstDay().map(DayInput::display).orElse("?");
-        String last = dataset.lastDay().map(DayInput::display).orElse("?");
         if (day.isAfter(today)) {
-            throw new FutureDateException(first, last);
+            throw new FutureDateException(shown(dataset.firstDay()), shown(dataset.lastDay()));
         }
         if (dataset.firstDay().isEmpty() || day.isBefore(dataset.firstDay().get())
                 || day.isAfter(dataset.lastDay().get())) {
-            throw new OutsideDataException(DayInput.display(day), first, last);
+            throw new OutsideDataException(DayInput.display(day), shown(dataset.firstDay()), shown(dataset.lastDay()));
         }
         return day;
+    }
+
+    /** The range's end as an error message shows it (written only when a day is refused, not at every lookup). */
+    private static String shown(Optional<LocalDate> end) {
+        return end.map(DayInput::display).orElse("?");
     }
 
     private static String describe(LookupAnswer answer) {
