@@ -75,9 +75,12 @@ class OpenConnections {
         });
     }
 
-    /** Closes connections that sent nothing, not even a heartbeat, for {@code silence}. */
+    /**
+     * Closes connections that sent nothing, not even a heartbeat, for {@code silence} since they were welcomed. One
+     * not welcomed yet waits for the server, not the other way round (the container's idle limit is its backstop).
+     */
     void closeSilent(Duration silence) {
-        open.values().stream().filter(c -> !c.aliveWithin(silence.toNanos()))
+        open.values().stream().filter(c -> c.wasAnnounced() && !c.aliveWithin(silence.toNanos()))
                 .forEach(c -> c.close(CloseReasons.heartbeatTimeout(), Departure.HEARTBEAT_LOST));
     }
 }

@@ -212,8 +212,13 @@ final class TransferConnection {
         return uploadRefs.remove(uploadId);
     }
 
-    /** Its connection was reported (after the session check at open); only then is its end reported. */
+    /**
+     * Its connection was reported (after the session check at open) and is about to be welcomed; only then is its
+     * end reported. The client's heartbeats start with the welcome, which tells it their interval, so its silence
+     * is counted from here: a server slow to welcome must not take that time out of the client's allowance.
+     */
     void announced() {
+        lastSignOfLife = System.nanoTime();
         announced = true;
     }
 

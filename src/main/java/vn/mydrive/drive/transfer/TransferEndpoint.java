@@ -35,6 +35,8 @@ public class TransferEndpoint {
 
     private static final Logger LOG = Logger.getLogger(TransferEndpoint.class.getName());
     private static final String CONNECTION = "vn.mydrive.transfer.connection";
+    /** The shortest idle limit the container is given: far above any heartbeat, so only a lost connection meets it. */
+    private static final Duration IDLE_BACKSTOP_MIN = Duration.ofMinutes(2);
     static final int MAX_TEXT_CHARS = 16 * 1024;
 
     @Inject
@@ -81,8 +83,10 @@ public class TransferEndpoint {
         // container's own are only a backstop far above them.
         session.setMaxBinaryMessageBufferSize(4 * maxFrame);
         session.setMaxTextMessageBufferSize(4 * MAX_TEXT_CHARS);
-        // ConnectionWatch closes a client silent for three heartbeats (4408); the container's idle limit is a backstop.
-        session.setMaxIdleTimeout(heartbeat.multipliedBy(6).toMillis());
+        // ConnectionWatch closes a client silent for three heartbeats (4408); the container's idle limit is only a
+        // backstop for a connection that watch cannot reach. Never short: a store or disk that stalls for seconds
+        // (a flush after gigabytes written) must not cost a connection it has not even welcomed yet.
+        session.setMaxIdleTimeout(Math.max(heartbeat.multipliedBy(6).toMillis(), IDLE_BACKSTOP_MIN.toMillis()));
         String address = (String) session.getUserProperties().get(TransferHandshake.ADDRESS);
         String tab = (String) session.getUserProperties().get(TransferHandshake.TAB);
         TransferConnection connection = new TransferConnection(session, caller, token, address, tab, sessionTokens,
