@@ -57,7 +57,6 @@ class CovidIT {
         api = new ApiClient(deployment);
         admin = new Accounts(api).signInTakingOver("admin", Accounts.ADMIN_PASSWORD);
         awaitRuns(runs -> runs.stream().anyMatch(r -> r.getString("source").equals("snapshot")));
-        // Signed in after the wait: loading the snapshot may outlast the tests' 8 s idle timeout.
         user = new Accounts(api).newSignedInUser("covid");
     }
 

@@ -116,8 +116,12 @@ class UploadResumeIT {
             long reserved = usage(user);
             assertEquals(data.length, reserved, "the whole declared size is reserved");
 
-            Thread.sleep(Duration.ofSeconds(20 + 3 + 4).toMillis());
-
+            // Expiry is 20 s after the last segment and the sweep runs every 3 s in the test configuration; the
+            // wait allows far more, so a slow machine only makes it longer.
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (usage(user) != 0 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
             assertEquals(0, usage(user), "the reservation went with the upload");
             UploadResult fresh = user.client().upload(SegmentSource.of(data), "abandon.bin",
                     UploadOptions.defaults().stoppingAfter(1));

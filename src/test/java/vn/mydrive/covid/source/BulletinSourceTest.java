@@ -252,7 +252,7 @@ class BulletinSourceTest {
     }
 
     private static List<DailyFigure> timeline(String scenario, int maxPages) throws SourceException {
-        return new BulletinSource(List.of(fixtures.timelineAddress(scenario)), Duration.ofSeconds(2), maxPages)
+        return new BulletinSource(List.of(fixtures.timelineAddress(scenario)), Duration.ofSeconds(30), maxPages)
                 .fetch(PROVINCES).daily();
     }
 
@@ -290,7 +290,7 @@ class BulletinSourceTest {
     }
 
     private static BulletinSource source(String page) {
-        return new BulletinSource(List.of(fixtures.base() + "/pages/" + page), Duration.ofSeconds(2), 1);
+        return new BulletinSource(List.of(fixtures.base() + "/pages/" + page), Duration.ofSeconds(30), 1);
     }
 
     /** A news article of 7 May 2021 whose body is {@code text}. */
